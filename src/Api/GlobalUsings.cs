@@ -1,0 +1,3 @@
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Orleans;
+global using Retail.Grains.Abstractions;

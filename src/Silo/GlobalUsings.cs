@@ -1,0 +1,2 @@
+global using Retail.Grains.Abstractions;
+global using Retail.Grains.Abstractions.Events;

@@ -1,0 +1,63 @@
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Retail.Api.Platform;
+using Retail.Silo.Demo;
+using Retail.Silo.Mapping;
+using Streaming.Kafka.Hosting;
+using Streaming.Kafka.Mapping;
+
+namespace Retail.Silo.Hosting;
+
+/// <summary>The composition root: the silo, its Kafka streams, storage and the local-run extras.</summary>
+public static class SiloHostingExtensions
+{
+    public static WebApplicationBuilder AddRetailSilo(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+
+        services.AddSingleton(sp => KafkaEndpoint.Create(configuration, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddOptions<RetailTopics>().BindConfiguration(RetailTopics.Section);
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddSingleton(sp =>
+        {
+            var kafka = sp.GetRequiredService<KafkaEndpoint>();
+            return new PlatformInfo("memory", StorageDurable: false, kafka.BootstrapServers, kafka.Embedded);
+        });
+        services.AddKeyedSingleton<IKafkaRecordMapper, RetailRecordMapper>(StreamNames.Provider);
+        services.AddHostedService<DemoTrafficService>();
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(8));
+
+        var orleans = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
+        var topics = configuration.GetSection(RetailTopics.Section).Get<RetailTopics>() ?? new RetailTopics();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            silo.AddMemoryGrainStorage(StorageNames.Retail);
+            silo.AddKafkaStreams(
+                StreamNames.Provider,
+                options => options.Configure<KafkaEndpoint>((kafka, endpoint) =>
+                {
+                    kafka.BootstrapServers = endpoint.BootstrapServers;
+                    kafka.ConsumerGroupId = $"{orleans.ServiceId}-streams";
+                    kafka.DeadLetterTopic = topics.DeadLetters;
+                    kafka.AddTopic(topics.Clickstream, StreamNames.Clickstream);
+                }),
+                stream =>
+                {
+                    stream.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);
+                    stream.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(25)));
+                });
+            silo.AddDashboard();
+        });
+        return builder;
+    }
+
+    public static WebApplication MapRetailSilo(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Streaming.Kafka.Hosting;
+
+/// <summary>Settings of one named Kafka stream provider.</summary>
+public sealed class KafkaStreamOptions
+{
+    /// <summary>Comma-separated <c>host:port</c> list of Kafka brokers.</summary>
+    public string BootstrapServers { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Consumer group under which partition offsets are committed. Partitions are assigned manually by the
+    /// Orleans queue balancer, so the group only names where offsets are kept.
+    /// </summary>
+    public string ConsumerGroupId { get; set; } = "orleans-streams";
+
+    /// <summary>The topics read and written, each mapped to one stream namespace.</summary>
+    public IList<KafkaTopicOptions> Topics { get; } = new List<KafkaTopicOptions>();
+
+    /// <summary>Where a partition starts when its group has no committed offset.</summary>
+    public KafkaStartOffset StartOffset { get; set; } = KafkaStartOffset.Earliest;
+
+    /// <summary>Topic that receives records which could not be mapped, unchanged, with headers saying why.</summary>
+    public string DeadLetterTopic { get; set; } = "dead_letters";
+
+    /// <summary>Most records read from one partition per pull.</summary>
+    [Range(1, 100_000)]
+    public int MaxBatchSize { get; set; } = 1_000;
+
+    /// <summary>How long start-up keeps retrying to read topic metadata before it gives up.</summary>
+    public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Extra librdkafka consumer settings (for example <c>security.protocol</c>), applied last.</summary>
+    public IDictionary<string, string> ConsumerSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Extra librdkafka producer settings, applied last.</summary>
+    public IDictionary<string, string> ProducerSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Adds a topic read into the stream namespace of the same name, or of <paramref name="streamNamespace"/>.</summary>
+    public KafkaStreamOptions AddTopic(string topic, string? streamNamespace = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        Topics.Add(new KafkaTopicOptions { Name = topic, StreamNamespace = streamNamespace ?? topic });
+        return this;
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Providers.Streams.Common;
+using Streaming.Kafka.Hosting;
+using Streaming.Kafka.Mapping;
+
+namespace Streaming.Kafka.Providers;
+
+/// <summary>Creates the Kafka adapter, queue mapper and cache of one named stream provider.</summary>
+public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
+{
+    private readonly string _name;
+    private readonly KafkaStreamOptions _options;
+    private readonly SimpleQueueCacheOptions _cacheOptions;
+    private readonly IKafkaRecordMapper _mapper;
+    private readonly KafkaStreamMetrics _metrics;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly Lazy<KafkaTopology> _topology;
+    private readonly KafkaProducerOwner _producer;
+    private IQueueAdapterCache? _cache;
+    private KafkaQueueMapper? _queueMapper;
+
+    private KafkaAdapterFactory(
+        string name,
+        KafkaStreamOptions options,
+        SimpleQueueCacheOptions cacheOptions,
+        IKafkaRecordMapper mapper,
+        KafkaProducerOwner producer,
+        KafkaStreamMetrics metrics,
+        ILoggerFactory loggerFactory)
+    {
+        _producer = producer;
+        _name = name;
+        _options = options;
+        _cacheOptions = cacheOptions;
+        _mapper = mapper;
+        _metrics = metrics;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<KafkaAdapterFactory>();
+        _topology = new Lazy<KafkaTopology>(DiscoverTopology);
+    }
+
+    /// <summary>The factory method that Orleans' <c>AddPersistentStreams</c> calls for provider <paramref name="name"/>.</summary>
+    public static KafkaAdapterFactory Create(IServiceProvider services, string name)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new KafkaAdapterFactory(
+            name,
+            services.GetOptionsByName<KafkaStreamOptions>(name),
+            services.GetOptionsByName<SimpleQueueCacheOptions>(name),
+            services.GetRequiredKeyedService<IKafkaRecordMapper>(name),
+            services.GetRequiredKeyedService<KafkaProducerOwner>(name),
+            services.GetRequiredService<KafkaStreamMetrics>(),
+            services.GetRequiredService<ILoggerFactory>());
+    }
+
+    public async Task<IQueueAdapter> CreateAdapter()
+    {
+        // Reading metadata blocks and may retry for a while; keep it off the Orleans scheduler.
+        var topology = await Task.Run(() => _topology.Value);
+        return new KafkaAdapter(_name, _options, topology, _mapper, _producer.Producer, _metrics, _loggerFactory);
+    }
+
+    public IQueueAdapterCache GetQueueAdapterCache() =>
+        _cache ??= new SimpleQueueAdapterCache(_cacheOptions, _name, _loggerFactory);
+
+    public IStreamQueueMapper GetStreamQueueMapper() => _queueMapper ??= new KafkaQueueMapper(_topology.Value);
+
+    public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
+        Task.FromResult<IStreamFailureHandler>(new NoOpStreamDeliveryFailureHandler());
+
+    private KafkaTopology DiscoverTopology()
+    {
+        var topics = new List<KafkaTopic>(_options.Topics.Count);
+        var unknown = _options.Topics.Where(t => t.Partitions is null).Select(t => t.Name).ToList();
+        var discovered = unknown.Count == 0 ? [] : ReadPartitionCounts(unknown);
+        foreach (var topic in _options.Topics)
+        {
+            var partitions = topic.Partitions ?? discovered[topic.Name];
+            topics.Add(new KafkaTopic(topic.Name, topic.StreamNamespace, partitions));
+            LogTopic(_name, topic.Name, topic.StreamNamespace, partitions);
+        }
+
+        return new KafkaTopology(topics);
+    }
+
+    private Dictionary<string, int> ReadPartitionCounts(List<string> topics)
+    {
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _options.BootstrapServers })
+            .SetLogHandler((_, message) => KafkaLog.Write(_logger, message))
+            .Build();
+        var deadline = DateTime.UtcNow + _options.MetadataTimeout;
+        var delay = TimeSpan.FromMilliseconds(250);
+        for (var attempt = 1; ; attempt++)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            string? problem = null;
+            try
+            {
+                foreach (var topic in topics)
+                {
+                    var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(5)).Topics.FirstOrDefault(t => t.Topic == topic);
+                    if (metadata is null || metadata.Error.IsError || metadata.Partitions.Count == 0)
+                    {
+                        problem = $"topic '{topic}': {metadata?.Error.Reason ?? "no metadata"}";
+                        break;
+                    }
+
+                    counts[topic] = metadata.Partitions.Count;
+                }
+            }
+            catch (KafkaException ex)
+            {
+                problem = ex.Error.Reason;
+            }
+
+            if (problem is null)
+            {
+                return counts;
+            }
+
+            if (DateTime.UtcNow + delay > deadline)
+            {
+                throw new InvalidOperationException(
+                    $"Kafka stream provider '{_name}' could not read topic metadata from {_options.BootstrapServers} within {_options.MetadataTimeout}: {problem}. " +
+                    "Check that the brokers are reachable, or set each topic's Partitions so that start-up does not need them.");
+            }
+
+            LogMetadataRetry(_name, _options.BootstrapServers, attempt, delay, problem);
+            Thread.Sleep(delay);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stream provider {Provider}: topic {Topic} feeds namespace {Namespace} with {Partitions} partitions")]
+    private partial void LogTopic(string provider, string topic, string @namespace, int partitions);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream provider {Provider}: Kafka at {Bootstrap} not ready (attempt {Attempt}), retrying in {Delay}: {Problem}")]
+    private partial void LogMetadataRetry(string provider, string bootstrap, int attempt, TimeSpan delay, string problem);
+}

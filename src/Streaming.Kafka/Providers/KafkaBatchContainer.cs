@@ -1,0 +1,60 @@
+using Orleans.Runtime;
+
+namespace Streaming.Kafka.Providers;
+
+/// <summary>
+/// The events of one stream taken from consecutive records of one partition, each with its own token.
+/// Consecutive events for one stream travel together, so a consumer gets them in one delivery.
+/// </summary>
+[GenerateSerializer]
+public sealed class KafkaBatchContainer : IBatchContainer
+{
+    /// <summary>Creates a container holding <paramref name="entries"/>, which must be non-empty and in order.</summary>
+    public KafkaBatchContainer(StreamId streamId, string topic, int partition, List<KafkaEventEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentOutOfRangeException.ThrowIfZero(entries.Count);
+        StreamId = streamId;
+        Topic = topic;
+        Partition = partition;
+        Entries = entries;
+    }
+
+    [Id(0)]
+    public StreamId StreamId { get; }
+
+    /// <summary>The topic the records came from.</summary>
+    [Id(1)]
+    public string Topic { get; }
+
+    /// <summary>The partition the records came from.</summary>
+    [Id(2)]
+    public int Partition { get; }
+
+    /// <summary>The events in delivery order.</summary>
+    [Id(3)]
+    public List<KafkaEventEntry> Entries { get; }
+
+    /// <summary>The token of the first event: where this container sits in its partition.</summary>
+    public StreamSequenceToken SequenceToken => TokenOf(Entries[0]);
+
+    /// <summary>The offset of the last record whose events are in this container.</summary>
+    public long LastOffset => Entries[^1].Offset;
+
+    public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()
+    {
+        foreach (var entry in Entries)
+        {
+            if (entry.Event is T typed)
+            {
+                yield return Tuple.Create<T, StreamSequenceToken>(typed, TokenOf(entry));
+            }
+        }
+    }
+
+    public bool ImportRequestContext() => false;
+
+    public override string ToString() => $"{StreamId} {Topic}[{Partition}]@{Entries[0].Offset}..{LastOffset} ({Entries.Count} events)";
+
+    private KafkaSequenceToken TokenOf(KafkaEventEntry entry) => new(Topic, Partition, entry.Offset, entry.Index);
+}

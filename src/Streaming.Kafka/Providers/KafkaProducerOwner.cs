@@ -1,0 +1,54 @@
+using Streaming.Kafka.Hosting;
+
+namespace Streaming.Kafka.Providers;
+
+/// <summary>
+/// Owns the one producer a provider shares between publishing and dead-lettering. A keyed singleton, so the
+/// host disposes it, flushing what is still queued, when it stops.
+/// </summary>
+internal sealed class KafkaProducerOwner(string name, KafkaStreamOptions options, ILogger<KafkaProducerOwner> logger) : IDisposable
+{
+    private readonly Lock _lock = new();
+    private IProducer<byte[], byte[]>? _producer;
+
+    public IProducer<byte[], byte[]> Producer
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _producer ??= Build();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _producer?.Flush(TimeSpan.FromSeconds(5));
+            _producer?.Dispose();
+            _producer = null;
+        }
+    }
+
+    private IProducer<byte[], byte[]> Build()
+    {
+        var config = new ProducerConfig
+        {
+            BootstrapServers = options.BootstrapServers,
+            ClientId = $"{name}-producer",
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            LingerMs = 5,
+        };
+        foreach (var (key, value) in options.ProducerSettings)
+        {
+            config.Set(key, value);
+        }
+
+        return new ProducerBuilder<byte[], byte[]>(config)
+            .SetLogHandler((_, message) => KafkaLog.Write(logger, message))
+            .Build();
+    }
+}

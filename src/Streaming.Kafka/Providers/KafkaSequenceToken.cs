@@ -1,0 +1,62 @@
+namespace Streaming.Kafka.Providers;
+
+/// <summary>
+/// Where an event came from: the topic-partition, the record's offset, and the event's index within that
+/// record. Two deliveries of the same event carry equal tokens, so a consumer can recognise a redelivery.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed class KafkaSequenceToken : StreamSequenceToken
+{
+    /// <summary>Creates a token for event <paramref name="eventIndex"/> of the record at <paramref name="offset"/>.</summary>
+    public KafkaSequenceToken(string topic, int partition, long offset, int eventIndex)
+    {
+        Topic = topic;
+        Partition = partition;
+        SequenceNumber = offset;
+        EventIndex = eventIndex;
+    }
+
+    /// <summary>The topic the record was read from.</summary>
+    [Id(0)]
+    public string Topic { get; }
+
+    /// <summary>The partition the record was read from.</summary>
+    [Id(1)]
+    public int Partition { get; }
+
+    /// <summary>The record's offset in its partition.</summary>
+    [Id(2)]
+    public override long SequenceNumber { get; protected set; }
+
+    /// <summary>The event's index among the events its record mapped to.</summary>
+    [Id(3)]
+    public override int EventIndex { get; protected set; }
+
+    /// <summary>The record's offset in its partition; the same as <see cref="SequenceNumber"/>.</summary>
+    public long Offset => SequenceNumber;
+
+    public override bool Equals(StreamSequenceToken? other) =>
+        other is KafkaSequenceToken token
+        && token.SequenceNumber == SequenceNumber
+        && token.EventIndex == EventIndex
+        && token.Partition == Partition
+        && string.Equals(token.Topic, Topic, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => Equals(obj as StreamSequenceToken);
+
+    public override int GetHashCode() => HashCode.Combine(Topic, Partition, SequenceNumber, EventIndex);
+
+    /// <summary>Orders tokens of one partition by offset, then by index. Tokens of different partitions are not ordered.</summary>
+    public override int CompareTo(StreamSequenceToken? other)
+    {
+        if (other is null)
+        {
+            return 1;
+        }
+
+        var bySequence = SequenceNumber.CompareTo(other.SequenceNumber);
+        return bySequence != 0 ? bySequence : EventIndex.CompareTo(other.EventIndex);
+    }
+
+    public override string ToString() => $"{Topic}[{Partition}]@{SequenceNumber}#{EventIndex}";
+}
