@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Retail.Grains.Abstractions.Events;
 
@@ -24,6 +25,9 @@ public sealed class ClickstreamGenerator(int seed, TimeProvider? timeProvider = 
 
     private static readonly string[] Ips = BuildIps();
 
+    // The seed's time field carries a literal "+0000"; the default encoder would escape the plus sign.
+    private static readonly JsonWriterOptions RecordWriting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly Random _random = new(seed);
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
@@ -42,7 +46,7 @@ public sealed class ClickstreamGenerator(int seed, TimeProvider? timeProvider = 
     private static byte[] Write(string ip, long userId, DateTimeOffset now, long variantId, string activity)
     {
         var buffer = new ArrayBufferWriter<byte>(192);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, RecordWriting))
         {
             writer.WriteStartObject();
             writer.WriteString("ip"u8, ip);

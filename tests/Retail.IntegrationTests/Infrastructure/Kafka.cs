@@ -1,0 +1,46 @@
+using System.Text;
+using Confluent.Kafka;
+
+namespace Retail.IntegrationTests.Infrastructure;
+
+/// <summary>Plain Confluent.Kafka clients, as any producer or consumer outside the platform would use.</summary>
+internal static class Kafka
+{
+    public static IProducer<byte[], byte[]> Producer(string bootstrap) =>
+        new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 2 }).Build();
+
+    public static Task<DeliveryResult<byte[], byte[]>> SendAsync(this IProducer<byte[], byte[]> producer, string topic, string? key, string value) =>
+        producer.ProduceAsync(topic, new Message<byte[], byte[]>
+        {
+            Key = key is null ? null! : Encoding.UTF8.GetBytes(key),
+            Value = Encoding.UTF8.GetBytes(value),
+        });
+
+    /// <summary>Reads every partition of <paramref name="topic"/> from the start until <paramref name="found"/> matches a record.</summary>
+    public static ConsumeResult<byte[], byte[]> Find(string bootstrap, string topic, Func<ConsumeResult<byte[], byte[]>, bool> found, TimeSpan timeout)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrap,
+            GroupId = $"test-{Guid.NewGuid():N}",
+            EnableAutoCommit = false,
+        }).Build();
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build();
+        var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions;
+        consumer.Assign(partitions.Select(p => new TopicPartitionOffset(topic, p.PartitionId, Offset.Beginning)));
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
+            if (result is not null && found(result))
+            {
+                return result;
+            }
+        }
+
+        throw new TimeoutException($"No matching record in {topic} within {timeout}.");
+    }
+
+    public static string? Header(this ConsumeResult<byte[], byte[]> result, string name) =>
+        result.Message.Headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
+}
