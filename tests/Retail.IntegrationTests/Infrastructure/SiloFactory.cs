@@ -9,10 +9,19 @@ namespace Retail.IntegrationTests.Infrastructure;
 /// The local default in-process: silo, API and embedded Kafka broker, on free ports, without the demo
 /// generator so that every event a test sees is one it produced.
 /// </summary>
-public sealed class SiloFactory : WebApplicationFactory<Program>
+public class SiloFactory : WebApplicationFactory<Program>
 {
     private readonly int _siloPort = FreePort.Next();
     private readonly int _gatewayPort = FreePort.Next();
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public SiloFactory()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">Extra configuration, applied after the test defaults.</param>
+    protected SiloFactory(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     /// <summary>The embedded broker's bootstrap address.</summary>
     public string BootstrapServers => Services.GetRequiredService<KafkaEndpoint>().BootstrapServers;
@@ -24,5 +33,9 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:GatewayPort", _gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }
