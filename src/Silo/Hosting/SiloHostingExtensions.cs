@@ -17,7 +17,7 @@ public static class SiloHostingExtensions
         var configuration = builder.Configuration;
         var services = builder.Services;
 
-        services.AddSingleton(sp => KafkaEndpoint.Create(configuration, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(_ => KafkaEndpoint.Create(configuration));
         services.AddOptions<RetailTopics>().BindConfiguration(RetailTopics.Section);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddSingleton(sp =>

@@ -1,64 +1,95 @@
 namespace Streaming.Kafka.Embedded;
 
 /// <summary>
-/// An in-process Kafka broker: librdkafka's mock cluster, which speaks the real Kafka wire protocol on a
-/// loopback port. For local runs, tests and benchmarks only: it is in memory, auto-creates topics with
+/// An in-process Kafka broker: librdkafka's mock cluster, which speaks the real Kafka wire protocol on
+/// loopback ports. For local runs, tests and benchmarks only: it is in memory, auto-creates topics with
 /// four partitions, and keeps at most about 5 MiB per partition.
 /// </summary>
 public sealed class EmbeddedKafkaBroker : IDisposable
 {
-    private readonly IProducer<Null, Null> _host;
+    private readonly Lock _lock = new();
+    private IntPtr _handle;
+    private readonly IntPtr _cluster;
 
-    private EmbeddedKafkaBroker(IProducer<Null, Null> host, string bootstrapServers)
+    private EmbeddedKafkaBroker(IntPtr handle, IntPtr cluster, int brokers)
     {
-        _host = host;
-        BootstrapServers = bootstrapServers;
+        _handle = handle;
+        _cluster = cluster;
+        Brokers = brokers;
+        BootstrapServers = MockClusterNative.Bootstraps(cluster);
     }
 
     /// <summary>The <c>host:port</c> list that any Kafka client can bootstrap from.</summary>
     public string BootstrapServers { get; }
 
-    /// <summary>Starts a mock cluster and waits until it answers metadata requests.</summary>
-    /// <param name="brokers">Number of mock brokers in the cluster.</param>
-    /// <param name="logger">Receives librdkafka's own log lines, including its MOCK notice.</param>
-    public static EmbeddedKafkaBroker Start(int brokers = 1, ILogger? logger = null)
+    /// <summary>How many brokers the cluster has; their ids run from 1.</summary>
+    public int Brokers { get; }
+
+    /// <summary>Starts a mock cluster of <paramref name="brokers"/> brokers.</summary>
+    public static EmbeddedKafkaBroker Start(int brokers = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(brokers, 1);
-
-        // The mock cluster lives inside this client handle; its bootstrap.servers is ignored but required.
-        var config = new ProducerConfig
+        var handle = MockClusterNative.CreateHost(brokers);
+        var cluster = MockClusterNative.ClusterOf(handle);
+        if (cluster == IntPtr.Zero)
         {
-            BootstrapServers = "localhost:1",
-            ClientId = "embedded-kafka-broker",
-        };
-        config.Set("test.mock.num.brokers", brokers.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-        var builder = new ProducerBuilder<Null, Null>(config);
-        if (logger is not null)
-        {
-            builder.SetLogHandler((_, message) => KafkaLog.Write(logger, message));
+            MockClusterNative.Destroy(handle);
+            throw new InvalidOperationException("librdkafka did not create a mock cluster.");
         }
 
-        var host = builder.Build();
-        try
+        var broker = new EmbeddedKafkaBroker(handle, cluster, brokers);
+        if (broker.BootstrapServers.Length == 0)
         {
-            using var admin = new DependentAdminClientBuilder(host.Handle).Build();
-            var metadata = admin.GetMetadata(TimeSpan.FromSeconds(10));
-            var bootstrap = string.Join(',', metadata.Brokers.Select(b => $"{b.Host}:{b.Port}"));
-            if (bootstrap.Length == 0)
+            broker.Dispose();
+            throw new InvalidOperationException("The embedded Kafka broker reported no bootstrap address.");
+        }
+
+        return broker;
+    }
+
+    /// <summary>Creates <paramref name="topic"/> with <paramref name="partitions"/> partitions, unless it exists.</summary>
+    public void CreateTopic(string topic, int partitions)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
+        Check(MockClusterNative.CreateTopic(Cluster, topic, partitions), $"create topic '{topic}'", allowed: TopicAlreadyExists);
+    }
+
+    /// <summary>Takes broker <paramref name="brokerId"/> down: connections drop and new ones are refused. Records are kept.</summary>
+    public void SetBrokerDown(int brokerId = 1) => Check(MockClusterNative.SetBrokerDown(Cluster, brokerId), $"take broker {brokerId} down");
+
+    /// <summary>Brings broker <paramref name="brokerId"/> back up after <see cref="SetBrokerDown"/>.</summary>
+    public void SetBrokerUp(int brokerId = 1) => Check(MockClusterNative.SetBrokerUp(Cluster, brokerId), $"bring broker {brokerId} up");
+
+    /// <summary>Stops the mock cluster. Every topic and record it held is gone.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (_handle != IntPtr.Zero)
             {
-                throw new InvalidOperationException("The embedded Kafka broker reported no brokers.");
+                MockClusterNative.Destroy(_handle);
+                _handle = IntPtr.Zero;
             }
-
-            return new EmbeddedKafkaBroker(host, bootstrap);
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
         }
     }
 
-    /// <summary>Stops the mock cluster. Every topic and record it held is gone.</summary>
-    public void Dispose() => _host.Dispose();
+    private const int TopicAlreadyExists = 36;
+
+    private IntPtr Cluster
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_handle == IntPtr.Zero, this);
+            return _cluster;
+        }
+    }
+
+    private static void Check(int error, string what, int allowed = 0)
+    {
+        if (error != 0 && error != allowed)
+        {
+            throw new InvalidOperationException($"The embedded Kafka broker could not {what}: error {(ErrorCode)error}.");
+        }
+    }
 }
