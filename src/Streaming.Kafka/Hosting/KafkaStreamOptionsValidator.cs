@@ -44,6 +44,11 @@ internal sealed class KafkaStreamOptionsValidator(string name) : IValidateOption
             errors.Add($"{prefix} MetadataTimeout must be positive (was {options.MetadataTimeout}).");
         }
 
+        if (options.CommitInterval < TimeSpan.Zero)
+        {
+            errors.Add($"{prefix} CommitInterval must not be negative (was {options.CommitInterval}).");
+        }
+
         var seenTopics = new HashSet<string>(StringComparer.Ordinal);
         var seenNamespaces = new HashSet<string>(StringComparer.Ordinal);
         foreach (var topic in options.Topics)

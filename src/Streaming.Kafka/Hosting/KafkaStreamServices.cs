@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Streaming.Kafka.Mapping;
+using Streaming.Kafka.Offsets;
 using Streaming.Kafka.Providers;
 
 namespace Streaming.Kafka.Hosting;
@@ -19,6 +20,7 @@ internal static class KafkaStreamServices
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<KafkaStreamOptions>>(new KafkaStreamOptionsValidator(name));
         services.TryAddKeyedSingleton<IKafkaRecordMapper, RawRecordMapper>(name);
+        services.TryAddKeyedSingleton<IKafkaCommitGate, CommitOnDelivery>(name);
         services.AddKeyedSingleton(name, (sp, _) => new KafkaProducerOwner(
             name,
             sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name),

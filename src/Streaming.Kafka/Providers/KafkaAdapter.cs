@@ -1,5 +1,6 @@
 using Streaming.Kafka.Hosting;
 using Streaming.Kafka.Mapping;
+using Streaming.Kafka.Offsets;
 
 namespace Streaming.Kafka.Providers;
 
@@ -12,6 +13,7 @@ internal sealed class KafkaAdapter(
     KafkaStreamOptions options,
     KafkaTopology topology,
     IKafkaRecordMapper mapper,
+    IKafkaCommitGate gate,
     IProducer<byte[], byte[]> producer,
     KafkaStreamMetrics metrics,
     ILoggerFactory loggerFactory) : IQueueAdapter
@@ -59,7 +61,9 @@ internal sealed class KafkaAdapter(
             KafkaQueueMapper.PartitionOf(queueId),
             options,
             mapper,
+            gate,
             _deadLetters,
             metrics,
+            TimeProvider.System,
             loggerFactory.CreateLogger<KafkaAdapterReceiver>());
 }

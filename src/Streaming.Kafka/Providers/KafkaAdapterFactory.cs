@@ -3,6 +3,7 @@ using Orleans.Configuration;
 using Orleans.Providers.Streams.Common;
 using Streaming.Kafka.Hosting;
 using Streaming.Kafka.Mapping;
+using Streaming.Kafka.Offsets;
 
 namespace Streaming.Kafka.Providers;
 
@@ -13,6 +14,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
     private readonly KafkaStreamOptions _options;
     private readonly SimpleQueueCacheOptions _cacheOptions;
     private readonly IKafkaRecordMapper _mapper;
+    private readonly IKafkaCommitGate _gate;
     private readonly KafkaStreamMetrics _metrics;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -26,6 +28,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
         KafkaStreamOptions options,
         SimpleQueueCacheOptions cacheOptions,
         IKafkaRecordMapper mapper,
+        IKafkaCommitGate gate,
         KafkaProducerOwner producer,
         KafkaStreamMetrics metrics,
         ILoggerFactory loggerFactory)
@@ -35,6 +38,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
         _options = options;
         _cacheOptions = cacheOptions;
         _mapper = mapper;
+        _gate = gate;
         _metrics = metrics;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<KafkaAdapterFactory>();
@@ -50,6 +54,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
             services.GetOptionsByName<KafkaStreamOptions>(name),
             services.GetOptionsByName<SimpleQueueCacheOptions>(name),
             services.GetRequiredKeyedService<IKafkaRecordMapper>(name),
+            services.GetRequiredKeyedService<IKafkaCommitGate>(name),
             services.GetRequiredKeyedService<KafkaProducerOwner>(name),
             services.GetRequiredService<KafkaStreamMetrics>(),
             services.GetRequiredService<ILoggerFactory>());
@@ -59,7 +64,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
     {
         // Reading metadata blocks and may retry for a while; keep it off the Orleans scheduler.
         var topology = await Task.Run(() => _topology.Value);
-        return new KafkaAdapter(_name, _options, topology, _mapper, _producer.Producer, _metrics, _loggerFactory);
+        return new KafkaAdapter(_name, _options, topology, _mapper, _gate, _producer.Producer, _metrics, _loggerFactory);
     }
 
     public IQueueAdapterCache GetQueueAdapterCache() =>

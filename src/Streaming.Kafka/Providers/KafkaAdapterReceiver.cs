@@ -1,27 +1,48 @@
 using Streaming.Kafka.Hosting;
 using Streaming.Kafka.Mapping;
+using Streaming.Kafka.Offsets;
 
 namespace Streaming.Kafka.Providers;
 
 /// <summary>
 /// Reads one topic-partition, assigned by hand (no group rebalancing): the Orleans queue balancer decides
-/// which silo owns it. Offsets are stored as the cache reports delivery and committed in the background.
+/// which silo owns it. Offsets are committed in the background, never past an undelivered event, and only
+/// once the commit gate says the delivered events' effects are durable.
 /// </summary>
+/// <remarks>
+/// Orleans calls the receiver from one pulling agent at a time, so its state needs no locks; only the gate
+/// call and the commit itself run on the thread pool, and they hand their outcome back through a task.
+/// </remarks>
 internal sealed partial class KafkaAdapterReceiver(
     string providerName,
     KafkaTopic topic,
     int partition,
     KafkaStreamOptions options,
     IKafkaRecordMapper mapper,
+    IKafkaCommitGate gate,
     DeadLetterWriter deadLetters,
     KafkaStreamMetrics metrics,
-    ILogger logger) : IQueueAdapterReceiver
+    TimeProvider time,
+    ILogger logger) : IQueueAdapterReceiver, IDisposable
 {
     private readonly TopicPartition _partition = new(topic.Name, partition);
     private readonly PartitionProgress _progress = new();
     private readonly MappedEvents _events = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private Dictionary<StreamId, KafkaSequenceToken> _delivered = [];
     private IConsumer<byte[], byte[]>? _consumer;
-    private long _storedOffset = -1;
+    private Task<CommitOutcome>? _commit;
+    private long _committed = -1;
+    private long _firstRead = -1;
+    private long _lastCommitStarted;
+    private bool _rewind;
+
+    private enum CommitResult
+    {
+        Committed,
+        Lost,
+        Failed,
+    }
 
     public Task Initialize(TimeSpan timeout)
     {
@@ -30,7 +51,7 @@ internal sealed partial class KafkaAdapterReceiver(
             BootstrapServers = options.BootstrapServers,
             GroupId = options.ConsumerGroupId,
             ClientId = $"{providerName}-{topic.Name}-{partition}",
-            EnableAutoCommit = true,
+            EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = options.StartOffset == KafkaStartOffset.Earliest ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
             // A receiver reads one partition; keep its prefetch modest, since a silo may own many.
@@ -43,12 +64,13 @@ internal sealed partial class KafkaAdapterReceiver(
 
         _consumer = new ConsumerBuilder<byte[], byte[]>(config)
             .SetLogHandler((_, message) => KafkaLog.Write(logger, message))
-            .SetErrorHandler((_, error) => LogConsumerError(error.Code, error.Reason))
+            .SetErrorHandler((_, error) => LogConsumerError(topic.Name, partition, error.Code, error.Reason))
             .Build();
 
         // Offset.Stored resumes from the group's committed offset, or from the configured reset point;
         // librdkafka fetches it itself and keeps retrying while the broker is away.
         _consumer.Assign(new TopicPartitionOffset(_partition, Offset.Stored));
+        metrics.Track(providerName, _partition, _consumer);
         LogAssigned(topic.Name, partition);
         return Task.CompletedTask;
     }
@@ -56,11 +78,16 @@ internal sealed partial class KafkaAdapterReceiver(
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
     {
         var consumer = _consumer ?? throw new InvalidOperationException("The receiver is not initialized.");
+        TakeCommitOutcome();
+        if (_rewind)
+        {
+            Rewind(consumer);
+        }
+
         var limit = maxCount > 0 ? Math.Min(maxCount, options.MaxBatchSize) : options.MaxBatchSize;
         var batch = new List<IBatchContainer>();
         var open = new Dictionary<StreamId, KafkaBatchContainer>();
         var records = 0;
-
         while (records < limit && batch.Count < limit)
         {
             ConsumeResult<byte[], byte[]>? result;
@@ -79,13 +106,17 @@ internal sealed partial class KafkaAdapterReceiver(
                 break;
             }
 
-            records++;
             if (!await MapAsync(result, batch, open))
             {
-                // The dead-letter write failed: read this record again next time rather than lose it.
+                // The dead letter could not be written: read this record again next time rather than lose it.
                 consumer.Seek(result.TopicPartitionOffset);
-                records--;
                 break;
+            }
+
+            records++;
+            if (_firstRead < 0)
+            {
+                _firstRead = result.Offset.Value;
             }
 
             _progress.Read(result.Offset.Value + 1);
@@ -98,17 +129,32 @@ internal sealed partial class KafkaAdapterReceiver(
             {
                 _progress.Cached((KafkaBatchContainer)container);
             }
-
-            StoreProgress();
         }
 
+        StartCommitIfDue();
         return batch;
     }
 
     public Task MessagesDeliveredAsync(IList<IBatchContainer> messages)
     {
+        var now = time.GetUtcNow();
+        foreach (var message in messages)
+        {
+            if (message is not KafkaBatchContainer container)
+            {
+                continue;
+            }
+
+            _delivered[container.StreamId] = (KafkaSequenceToken)container.LastToken;
+            foreach (var entry in container.Entries)
+            {
+                metrics.Delivered(providerName, topic.Name, now - entry.Timestamp);
+            }
+        }
+
         _progress.Delivered(messages);
-        StoreProgress();
+        TakeCommitOutcome();
+        StartCommitIfDue();
         return Task.CompletedTask;
     }
 
@@ -121,27 +167,41 @@ internal sealed partial class KafkaAdapterReceiver(
         }
 
         _consumer = null;
-        StoreProgress(consumer);
-        await Task.Run(() =>
+        _stopping.CancelAfter(timeout);
+        try
         {
-            try
+            if (_commit is not null)
             {
-                consumer.Commit();
-            }
-            catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_NoOffset)
-            {
-                // Nothing new to commit.
-            }
-            catch (KafkaException ex)
-            {
-                LogCommitFailed(ex, topic.Name, partition, ex.Error.Reason);
+                await _commit.WaitAsync(_stopping.Token);
+                TakeCommitOutcome();
             }
 
-            consumer.Close();
-            consumer.Dispose();
-        });
-        LogReleased(topic.Name, partition);
+            // A last commit, through the gate like any other, so the next owner starts where this one ended.
+            if (!_rewind && _progress.Committable is { } offset && offset > _committed)
+            {
+                var outcome = await CommitAsync(consumer, Checkpoint(offset));
+                LogFinalCommit(topic.Name, partition, offset, outcome.Result);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            LogShutdownTimedOut(topic.Name, partition, timeout);
+        }
+        finally
+        {
+            metrics.Untrack(providerName, _partition);
+            await Task.Run(() =>
+            {
+                consumer.Close();
+                consumer.Dispose();
+            });
+            Dispose();
+            LogReleased(topic.Name, partition);
+        }
     }
+
+    /// <summary>Orleans never disposes receivers; <see cref="Shutdown"/> does.</summary>
+    public void Dispose() => _stopping.Dispose();
 
     /// <returns><c>false</c> when the record could not be dead-lettered and must be read again.</returns>
     private async Task<bool> MapAsync(
@@ -197,25 +257,103 @@ internal sealed partial class KafkaAdapterReceiver(
         return true;
     }
 
-    private void StoreProgress() => StoreProgress(_consumer);
-
-    private void StoreProgress(IConsumer<byte[], byte[]>? consumer)
+    private void StartCommitIfDue()
     {
-        if (consumer is null || _progress.Committable is not { } offset || offset <= _storedOffset)
+        var consumer = _consumer;
+        if (consumer is null || _commit is not null || _rewind || _progress.Committable is not { } offset || offset <= _committed)
         {
             return;
         }
 
+        var now = time.GetTimestamp();
+        if (time.GetElapsedTime(_lastCommitStarted, now) < options.CommitInterval)
+        {
+            return;
+        }
+
+        _lastCommitStarted = now;
+        var checkpoint = Checkpoint(offset);
+        _commit = Task.Run(() => CommitAsync(consumer, checkpoint));
+    }
+
+    private KafkaCheckpoint Checkpoint(long offset)
+    {
+        var checkpoint = new KafkaCheckpoint(topic.Name, partition, offset, _delivered);
+        _delivered = [];
+        return checkpoint;
+    }
+
+    private async Task<CommitOutcome> CommitAsync(IConsumer<byte[], byte[]> consumer, KafkaCheckpoint checkpoint)
+    {
         try
         {
-            consumer.StoreOffset(new TopicPartitionOffset(_partition, offset));
-            _storedOffset = offset;
+            if (!await gate.CanCommitAsync(checkpoint, _stopping.Token))
+            {
+                return new CommitOutcome(CommitResult.Lost, checkpoint);
+            }
+
+            consumer.Commit([new TopicPartitionOffset(_partition, checkpoint.Offset)]);
+            return new CommitOutcome(CommitResult.Committed, checkpoint);
         }
-        catch (KafkaException ex)
+#pragma warning disable CA1031 // A failed gate or commit is retried at the next interval; the partition keeps flowing.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            LogCommitFailed(ex, topic.Name, partition, ex.Error.Reason);
+            LogCommitFailed(ex, topic.Name, partition, checkpoint.Offset, ex.Message);
+            return new CommitOutcome(CommitResult.Failed, checkpoint);
         }
     }
+
+    private void TakeCommitOutcome()
+    {
+        if (_commit is not { IsCompleted: true } commit)
+        {
+            return;
+        }
+
+        _commit = null;
+        var outcome = commit.Result;
+        switch (outcome.Result)
+        {
+            case CommitResult.Committed:
+                _committed = outcome.Checkpoint.Offset;
+                metrics.Committed(providerName, topic.Name);
+                break;
+            case CommitResult.Failed:
+                // Try again next time, still covering every stream the failed checkpoint listed.
+                foreach (var (streamId, token) in outcome.Checkpoint.Delivered)
+                {
+                    if (!_delivered.TryGetValue(streamId, out var newer) || newer.CompareTo(token) < 0)
+                    {
+                        _delivered[streamId] = token;
+                    }
+                }
+
+                break;
+            case CommitResult.Lost:
+                LogLost(topic.Name, partition, outcome.Checkpoint.Offset);
+                _rewind = true;
+                break;
+        }
+    }
+
+    private void Rewind(IConsumer<byte[], byte[]> consumer)
+    {
+        _rewind = false;
+        var target = _committed >= 0 ? _committed : _firstRead;
+        if (target < 0)
+        {
+            return;
+        }
+
+        consumer.Seek(new TopicPartitionOffset(_partition, target));
+        _progress.Restart(target);
+        _delivered = [];
+        metrics.Rewound(providerName, topic.Name);
+        LogRewound(topic.Name, partition, target);
+    }
+
+    private sealed record CommitOutcome(CommitResult Result, KafkaCheckpoint Checkpoint);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reading Kafka partition {Topic}[{Partition}]")]
     private partial void LogAssigned(string topic, int partition);
@@ -223,15 +361,27 @@ internal sealed partial class KafkaAdapterReceiver(
     [LoggerMessage(Level = LogLevel.Information, Message = "Released Kafka partition {Topic}[{Partition}]")]
     private partial void LogReleased(string topic, int partition);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consumer error {Code}: {Reason}")]
-    private partial void LogConsumerError(ErrorCode code, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consumer of {Topic}[{Partition}]: {Code} {Reason}; librdkafka retries on its own")]
+    private partial void LogConsumerError(string topic, int partition, ErrorCode code, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading {Topic}[{Partition}] failed: {Reason}")]
     private partial void LogConsumeFailed(Exception ex, string topic, int partition, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing or committing the offset of {Topic}[{Partition}] failed: {Reason}")]
-    private partial void LogCommitFailed(Exception ex, string topic, int partition, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Committing {Topic}[{Partition}]@{Offset} failed, will retry: {Reason}")]
+    private partial void LogCommitFailed(Exception ex, string topic, int partition, long offset, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Final commit of {Topic}[{Partition}]@{Offset}: {Result}")]
+    private partial void LogFinalCommit(string topic, int partition, long offset, CommitResult result);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing {Topic}[{Partition}] took longer than {Timeout}; its last events will be read again by the next owner")]
+    private partial void LogShutdownTimedOut(string topic, int partition, TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Record {Topic}[{Partition}]@{Offset} was rejected and goes to the dead-letter topic: {Reason}")]
     private partial void LogRejected(string topic, int partition, long offset, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The commit gate reports lost effects below {Topic}[{Partition}]@{Offset}; the partition will be read again from its last commit")]
+    private partial void LogLost(string topic, int partition, long offset);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rewound {Topic}[{Partition}] to offset {Offset}")]
+    private partial void LogRewound(string topic, int partition, long offset);
 }

@@ -38,8 +38,8 @@ public sealed class KafkaBatchContainer : IBatchContainer
     /// <summary>The token of the first event: where this container sits in its partition.</summary>
     public StreamSequenceToken SequenceToken => TokenOf(Entries[0]);
 
-    /// <summary>The offset of the last record whose events are in this container.</summary>
-    public long LastOffset => Entries[^1].Offset;
+    /// <summary>The token of the last event.</summary>
+    public StreamSequenceToken LastToken => TokenOf(Entries[^1]);
 
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()
     {
@@ -54,7 +54,7 @@ public sealed class KafkaBatchContainer : IBatchContainer
 
     public bool ImportRequestContext() => false;
 
-    public override string ToString() => $"{StreamId} {Topic}[{Partition}]@{Entries[0].Offset}..{LastOffset} ({Entries.Count} events)";
+    public override string ToString() => $"{StreamId} {Topic}[{Partition}]@{Entries[0].Offset}..{Entries[^1].Offset} ({Entries.Count} events)";
 
     private KafkaSequenceToken TokenOf(KafkaEventEntry entry) => new(Topic, Partition, entry.Offset, entry.Index);
 }

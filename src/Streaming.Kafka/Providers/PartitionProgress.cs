@@ -13,7 +13,7 @@ internal sealed class PartitionProgress
     public int InFlight => _inFlight.Count;
 
     /// <summary>Notes that every record before <paramref name="nextOffset"/> has been read and mapped.</summary>
-    public void Read(long nextOffset) => _nextOffset = Math.Max(_nextOffset, nextOffset);
+    public void Read(long nextOffset) => _nextOffset = nextOffset;
 
     /// <summary>Notes a container handed to the cache. Containers must arrive in cache order.</summary>
     public void Cached(KafkaBatchContainer container) => _inFlight.Enqueue(container);
@@ -41,6 +41,13 @@ internal sealed class PartitionProgress
         while (!ReferenceEquals(_inFlight.Dequeue(), last))
         {
         }
+    }
+
+    /// <summary>Forgets everything in flight and continues from <paramref name="nextOffset"/>, after a rewind.</summary>
+    public void Restart(long nextOffset)
+    {
+        _inFlight.Clear();
+        _nextOffset = nextOffset;
     }
 
     /// <summary>

@@ -1,0 +1,17 @@
+using Streaming.Kafka.Providers;
+
+namespace Streaming.Kafka.Offsets;
+
+/// <summary>An offset the provider wants to commit for one partition, and what was delivered before it.</summary>
+/// <param name="Topic">The topic.</param>
+/// <param name="Partition">The partition.</param>
+/// <param name="Offset">The offset to commit: the next record to read after a restart.</param>
+/// <param name="Delivered">
+/// Every stream that received events from this partition since the last commit, with the token of the last
+/// event it received.
+/// </param>
+public sealed record KafkaCheckpoint(
+    string Topic,
+    int Partition,
+    long Offset,
+    IReadOnlyDictionary<StreamId, KafkaSequenceToken> Delivered);
