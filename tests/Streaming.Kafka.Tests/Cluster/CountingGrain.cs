@@ -8,14 +8,14 @@ namespace Streaming.Kafka.Tests.Cluster;
 public interface ICountingGrain : IGrainWithStringKey;
 
 /// <summary>Records every payload its stream delivers, with the token it came with.</summary>
-[ImplicitStreamSubscription(KafkaClusterFixture.Namespace)]
+[ImplicitStreamSubscription(ClusterHarness.Namespace)]
 public sealed class CountingGrain(DeliveryLog log) : Grain, ICountingGrain, IStreamSubscriptionObserver
 {
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
-        await handleFactory.Create<KafkaPayload>().ResumeAsync((_, token) =>
+        await handleFactory.Create<KafkaPayload>().ResumeAsync((payload, token) =>
         {
-            log.Add(this.GetPrimaryKeyString(), (KafkaSequenceToken)token!);
+            log.Add(this.GetPrimaryKeyString(), (KafkaSequenceToken)token!, Delivery.Text(payload.Value));
             return Task.CompletedTask;
         });
     }
