@@ -68,6 +68,13 @@ public sealed class ClusterHarness : IAsyncDisposable
                     stream.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20)));
                 });
         });
+        builder.ConfigureClient(client => client.AddKafkaStreams(
+            Provider,
+            options =>
+            {
+                options.BootstrapServers = broker.BootstrapServers;
+                options.AddTopic(Topic, Namespace);
+            }));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new ClusterHarness(broker, cluster, log);

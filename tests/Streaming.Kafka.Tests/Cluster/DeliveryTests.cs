@@ -134,6 +134,19 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal("round-trip", Text(record.Message.Key));
     }
 
+    [Fact]
+    public async Task A_client_publishes_through_its_own_provider_to_the_silo_subscribers()
+    {
+        await using var harness = await ClusterHarness.StartAsync(_broker);
+        var stream = harness.Cluster.Client.GetStreamProvider(ClusterHarness.Provider)
+            .GetStream<Mapping.KafkaPayload>(Orleans.Runtime.StreamId.Create(ClusterHarness.Namespace, "from-client"));
+
+        await stream.OnNextAsync(new Mapping.KafkaPayload(Encoding.UTF8.GetBytes("from-client"), Encoding.UTF8.GetBytes("hi"), DateTimeOffset.UtcNow));
+        var delivery = (await harness.Log.WaitAsync(d => d.Count >= 1, Patience, "the client's event")).Single();
+
+        Assert.Equal(("from-client", "hi"), (delivery.Key, delivery.Value));
+    }
+
     private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 
     private static string? Header(ConsumeResult<byte[], byte[]> record, string name) =>
