@@ -1,6 +1,6 @@
 namespace Retail.Grains.Abstractions;
 
-/// <summary>The stream provider and the stream namespaces that feed the retail grains.</summary>
+/// <summary>The stream provider and the stream namespaces of the retail grains.</summary>
 public static class StreamNames
 {
     /// <summary>The name of the Kafka-backed persistent stream provider.</summary>
@@ -8,4 +8,22 @@ public static class StreamNames
 
     /// <summary>Shopper clickstream, keyed by variant id.</summary>
     public const string Clickstream = "clickstream";
+
+    /// <summary>Shopify product updates, one event per variant, keyed by variant id.</summary>
+    public const string VariantUpdates = "variant-updates";
+
+    /// <summary>Shopify product updates as a whole, keyed by product id.</summary>
+    public const string Products = "products";
+
+    /// <summary>Order line items, one sale per event, keyed by variant id.</summary>
+    public const string Sales = "sales";
+
+    /// <summary>Shopify inventory levels, keyed by inventory item id.</summary>
+    public const string InventoryLevels = "inventory-levels";
+
+    /// <summary>Price decisions going out, keyed by variant id.</summary>
+    public const string DynamicPrices = "dynamic-prices";
+
+    /// <summary>Sell-through forecasts going out, keyed by variant id.</summary>
+    public const string SellThrough = "sell-through";
 }

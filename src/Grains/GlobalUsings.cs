@@ -1,6 +1,11 @@
+global using System.Collections.Immutable;
 global using Orleans;
 global using Orleans.Runtime;
 global using Orleans.Streams;
 global using Retail.Grains.Abstractions;
 global using Retail.Grains.Abstractions.Events;
 global using Retail.Grains.Abstractions.Variants;
+global using Retail.Grains.Abstractions.Insights;
+global using Retail.Grains.Abstractions.Inventory;
+global using Retail.Grains.Abstractions.Products;
+global using Retail.Grains.Abstractions.Seed;

@@ -6,4 +6,19 @@ public interface IProductVariantGrain : IGrainWithIntegerKey
     /// <summary>The variant's current view, or <c>null</c> if no event has ever reached it.</summary>
     [AlwaysInterleave]
     Task<VariantSnapshot?> GetSnapshotAsync();
+
+    /// <summary>Recent price decisions, newest first; empty if none.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<PriceDecision>> GetPriceHistoryAsync();
+
+    /// <summary>The current sell-through forecast, or <c>null</c> if the variant was never seen.</summary>
+    [AlwaysInterleave]
+    Task<SellThroughForecast?> GetForecastAsync();
+
+    /// <summary>
+    /// Sets the quantity on hand from Shopify inventory levels (the total over locations). One-way, because
+    /// the inventory item may call it while the variant is calling the item.
+    /// </summary>
+    [OneWay]
+    Task ApplyInventoryAsync(long available, DateTimeOffset asOf);
 }

@@ -4,5 +4,18 @@ namespace Retail.Grains.Abstractions.Variants;
 [GenerateSerializer, Immutable]
 public sealed record VariantSnapshot(
     [property: Id(0)] long VariantId,
-    [property: Id(1)] ActivityCounts Activity,
-    [property: Id(2)] DateTimeOffset UpdatedAt);
+    [property: Id(1)] long? ProductId,
+    [property: Id(2)] string? Title,
+    [property: Id(3)] string? VariantTitle,
+    [property: Id(4)] string? Vendor,
+    [property: Id(5)] string? Sku,
+    [property: Id(6)] decimal? Price,
+    [property: Id(7)] decimal? DynamicPrice,
+    [property: Id(8)] long? InventoryQuantity,
+    [property: Id(9)] long? InventoryItemId,
+    [property: Id(10)] ActivityCounts Activity,
+    [property: Id(11)] RecentViews RecentViews,
+    [property: Id(12)] double SalesVelocityPerDay,
+    [property: Id(13)] double? DaysOfInventory,
+    [property: Id(14)] DateOnly? SellThroughDate,
+    [property: Id(15)] DateTimeOffset UpdatedAt);

@@ -1,36 +1,94 @@
+using Microsoft.Extensions.Options;
 using Orleans.Streams.Core;
-using Retail.Grains.Activity;
+using Retail.Grains.Forecasting;
+using Retail.Grains.Insights;
+using Retail.Grains.Pricing;
 
 namespace Retail.Grains.Variants;
 
 /// <summary>
-/// One product variant. Activated by its streams; applies each event to its state and keeps it.
+/// One product variant. Activated by its streams; applies each event once, decides its price and
+/// sell-through, publishes what changed, keeps its state, and reports to the cross-variant index.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.Clickstream)]
+[ImplicitStreamSubscription(StreamNames.VariantUpdates)]
+[ImplicitStreamSubscription(StreamNames.Sales)]
 internal sealed class ProductVariantGrain(
-    [PersistentState("variant", StorageNames.Retail)] IPersistentState<ProductVariantState> state)
+    [PersistentState("variant", StorageNames.Retail)] IPersistentState<ProductVariantState> state,
+    IPricingPolicy pricing,
+    IOptions<ForecastingOptions> forecasting,
+    TimeProvider time,
+    VariantReportBuffer reports)
     : Grain, IProductVariantGrain, IStreamSubscriptionObserver
 {
-    Task<VariantSnapshot?> IProductVariantGrain.GetSnapshotAsync()
-    {
-        var current = state.State;
-        return Task.FromResult(current.UpdatedAt is { } updatedAt
-            ? new VariantSnapshot(this.GetPrimaryKeyLong(), current.Activity, updatedAt)
-            : null);
-    }
+    private readonly ForecastingOptions _forecasting = forecasting.Value;
+
+    private long Id => this.GetPrimaryKeyLong();
+
+    Task<VariantSnapshot?> IProductVariantGrain.GetSnapshotAsync() =>
+        Task.FromResult(state.State.UpdatedAt is null ? null : VariantLedger.Snapshot(Id, state.State, time.GetUtcNow(), _forecasting));
+
+    Task<IReadOnlyList<PriceDecision>> IProductVariantGrain.GetPriceHistoryAsync() =>
+        Task.FromResult<IReadOnlyList<PriceDecision>>(state.State.RecentDecisions);
+
+    Task<SellThroughForecast?> IProductVariantGrain.GetForecastAsync() =>
+        Task.FromResult(state.State.UpdatedAt is null ? null : VariantLedger.Forecast(Id, state.State, time.GetUtcNow(), _forecasting));
+
+    Task IProductVariantGrain.ApplyInventoryAsync(long available, DateTimeOffset asOf) =>
+        ChangeAsync(VariantLedger.SetQuantity(state.State, available, reportedOld: null, asOf, _forecasting));
 
     async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
-        await handleFactory.Create<ClickstreamEvent>().ResumeAsync(OnClickstreamAsync);
+        var streamNamespace = handleFactory.StreamId.GetNamespace() ?? string.Empty;
+        await handleFactory.Create<IVariantEvent>().ResumeAsync((variantEvent, _) => OnEventAsync(streamNamespace, variantEvent));
     }
 
-    private Task OnClickstreamAsync(ClickstreamEvent clickstreamEvent, StreamSequenceToken? token)
+    private async Task OnEventAsync(string streamNamespace, IVariantEvent variantEvent)
     {
-        state.State = state.State with
+        var current = state.State;
+        if (!AppliedPositions.TryAdvance(current.Applied, streamNamespace, variantEvent.Source, out var applied))
         {
-            Activity = state.State.Activity.Add(clickstreamEvent.Activity),
-            UpdatedAt = clickstreamEvent.Timestamp,
+            return;
+        }
+
+        var next = variantEvent switch
+        {
+            ClickstreamEvent click => VariantLedger.Apply(current, click, _forecasting),
+            VariantUpdated update => VariantLedger.Apply(current, update, _forecasting),
+            VariantSold sale => VariantLedger.Apply(current, sale, _forecasting),
+            _ => current,
         };
-        return state.WriteStateAsync();
+
+        if (variantEvent is VariantUpdated { InventoryItemId: { } itemId } && itemId != current.InventoryItemId)
+        {
+            await GrainFactory.GetGrain<IInventoryItemGrain>(itemId).LinkVariantAsync(Id);
+        }
+
+        await ChangeAsync(next with { Applied = applied });
+    }
+
+    /// <summary>Decides price and sell-through on the new state, publishes what changed, and keeps it.</summary>
+    private async Task ChangeAsync(ProductVariantState next)
+    {
+        var now = time.GetUtcNow();
+        next = next with { UpdatedAt = now };
+        var provider = this.GetStreamProvider(StreamNames.Provider);
+
+        if (VariantLedger.Decide(Id, next, pricing, now, _forecasting) is { } decision)
+        {
+            next = VariantLedger.Record(next, decision);
+            await provider.GetStream<PriceDecision>(StreamId.Create(StreamNames.DynamicPrices, Id)).OnNextAsync(decision);
+        }
+
+        var forecast = VariantLedger.Forecast(Id, next, now, _forecasting);
+        if (SellThrough.Differs(next.PublishedForecast, forecast))
+        {
+            next = next with { PublishedForecast = forecast };
+            await provider.GetStream<SellThroughForecast>(StreamId.Create(StreamNames.SellThrough, Id)).OnNextAsync(forecast);
+        }
+
+        state.State = next;
+        await state.WriteStateAsync();
+        reports.Report(VariantLedger.Summary(Id, next, now, _forecasting));
     }
 }

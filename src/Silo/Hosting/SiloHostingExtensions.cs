@@ -26,6 +26,7 @@ public static class SiloHostingExtensions
             return new PlatformInfo("memory", StorageDurable: false, kafka.BootstrapServers, kafka.Embedded);
         });
         services.AddKeyedSingleton<IKafkaRecordMapper, RetailRecordMapper>(StreamNames.Provider);
+        services.AddRetailDomain();
         services.AddHostedService<DemoTrafficService>();
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(8));
 
@@ -43,6 +44,11 @@ public static class SiloHostingExtensions
                     kafka.ConsumerGroupId = $"{orleans.ServiceId}-streams";
                     kafka.DeadLetterTopic = topics.DeadLetters;
                     kafka.AddTopic(topics.Clickstream, StreamNames.Clickstream);
+                    kafka.AddTopic(topics.ProductsUpdate, StreamNames.VariantUpdates);
+                    kafka.AddTopic(topics.OrdersCreate, StreamNames.Sales);
+                    kafka.AddTopic(topics.InventoryLevelsUpdate, StreamNames.InventoryLevels);
+                    kafka.AddTopic(topics.DynamicPrices, StreamNames.DynamicPrices, consume: false);
+                    kafka.AddTopic(topics.SellThrough, StreamNames.SellThrough, consume: false);
                 }),
                 stream =>
                 {

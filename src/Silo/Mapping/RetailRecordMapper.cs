@@ -1,22 +1,49 @@
 using System.Text.Json;
+using Retail.Grains.Abstractions.Variants;
 using Streaming.Kafka.Mapping;
 
 namespace Retail.Silo.Mapping;
 
-/// <summary>Turns the retail topics' JSON records into the grains' stream events.</summary>
+/// <summary>
+/// Turns the retail topics' JSON records into the grains' stream events, and the grains' decisions into
+/// JSON records. A record it cannot read is rejected with the reason, and becomes a dead letter.
+/// </summary>
 internal sealed class RetailRecordMapper : IKafkaRecordMapper
 {
+    private static readonly JsonSerializerOptions Outbound = new(JsonSerializerDefaults.Web);
+
     public void Map(in KafkaRecord record, string streamNamespace, MappedEvents events)
     {
         switch (streamNamespace)
         {
             case StreamNames.Clickstream:
-                if (!ClickstreamJson.TryParse(record.Value.Span, record.Timestamp, out var click, out var error))
+                var source = new SourcePosition(record.Partition, record.Offset, 0);
+                if (!ClickstreamJson.TryParse(record.Value.Span, record.Timestamp, source, out var click, out var error))
                 {
                     throw new InvalidDataException($"Bad clickstream record: {error}");
                 }
 
                 events.Add(StreamId.Create(StreamNames.Clickstream, click!.VariantId), click);
+                break;
+            case StreamNames.VariantUpdates:
+                var (product, variants) = Read("product update", record, ShopifyJson.ReadProductUpdate);
+                foreach (var variant in variants)
+                {
+                    events.Add(StreamId.Create(StreamNames.VariantUpdates, variant.VariantId), variant);
+                }
+
+                events.Add(StreamId.Create(StreamNames.Products, product.ProductId), product);
+                break;
+            case StreamNames.Sales:
+                foreach (var sale in Read("order", record, ShopifyJson.ReadOrder))
+                {
+                    events.Add(StreamId.Create(StreamNames.Sales, sale.VariantId), sale);
+                }
+
+                break;
+            case StreamNames.InventoryLevels:
+                var level = Read("inventory level", record, ShopifyJson.ReadInventoryLevel);
+                events.Add(StreamId.Create(StreamNames.InventoryLevels, level.InventoryItemId), level);
                 break;
             default:
                 throw new InvalidDataException($"No mapping for stream namespace '{streamNamespace}'.");
@@ -26,6 +53,19 @@ internal sealed class RetailRecordMapper : IKafkaRecordMapper
     public byte[] Serialize(StreamId streamId, object item) => item switch
     {
         ClickstreamEvent click => ClickstreamJson.Serialize(click),
-        _ => JsonSerializer.SerializeToUtf8Bytes(item, item.GetType()),
+        PriceDecision or SellThroughForecast => JsonSerializer.SerializeToUtf8Bytes(item, item.GetType(), Outbound),
+        _ => throw new NotSupportedException($"No Kafka format for {item.GetType().Name} on stream {streamId}."),
     };
+
+    private static T Read<T>(string what, in KafkaRecord record, Func<ReadOnlyMemory<byte>, DateTimeOffset, int, long, T> read)
+    {
+        try
+        {
+            return read(record.Value, record.Timestamp, record.Partition, record.Offset);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"Bad {what} record: {ex.Message}", ex);
+        }
+    }
 }

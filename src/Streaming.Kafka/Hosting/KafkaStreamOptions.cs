@@ -42,11 +42,14 @@ public sealed class KafkaStreamOptions
     /// <summary>Extra librdkafka producer settings, applied last.</summary>
     public IDictionary<string, string> ProducerSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Adds a topic read into the stream namespace of the same name, or of <paramref name="streamNamespace"/>.</summary>
-    public KafkaStreamOptions AddTopic(string topic, string? streamNamespace = null)
+    /// <summary>
+    /// Adds a topic that feeds, and is written by, the stream namespace of the same name or of
+    /// <paramref name="streamNamespace"/>. With <paramref name="consume"/> off, the topic is only written.
+    /// </summary>
+    public KafkaStreamOptions AddTopic(string topic, string? streamNamespace = null, bool consume = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
-        Topics.Add(new KafkaTopicOptions { Name = topic, StreamNamespace = streamNamespace ?? topic });
+        Topics.Add(new KafkaTopicOptions { Name = topic, StreamNamespace = streamNamespace ?? topic, Consume = consume });
         return this;
     }
 }

@@ -29,9 +29,9 @@ internal sealed class KafkaStreamOptionsValidator(string name) : IValidateOption
             errors.Add($"{prefix} DeadLetterTopic is empty. Records that cannot be mapped need somewhere to go.");
         }
 
-        if (options.Topics.Count == 0)
+        if (!options.Topics.Any(t => t.Consume))
         {
-            errors.Add($"{prefix} no topics are configured. Add at least one with AddTopic(...).");
+            errors.Add($"{prefix} no topics are configured to be read. Add at least one with AddTopic(...).");
         }
 
         if (options.MaxBatchSize < 1)

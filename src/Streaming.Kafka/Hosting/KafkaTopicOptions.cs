@@ -14,4 +14,10 @@ public sealed class KafkaTopicOptions
     /// broker may be unreachable then.
     /// </summary>
     public int? Partitions { get; set; }
+
+    /// <summary>
+    /// Whether the provider reads this topic. Turn it off for a topic that Orleans code only writes to,
+    /// such as an outbox of decisions; it then gets no queues.
+    /// </summary>
+    public bool Consume { get; set; } = true;
 }

@@ -83,7 +83,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
         foreach (var topic in _options.Topics)
         {
             var partitions = topic.Partitions ?? discovered[topic.Name];
-            topics.Add(new KafkaTopic(topic.Name, topic.StreamNamespace, partitions));
+            topics.Add(new KafkaTopic(topic.Name, topic.StreamNamespace, partitions, topic.Consume));
             LogTopic(_name, topic.Name, topic.StreamNamespace, partitions);
         }
 

@@ -1,8 +1,9 @@
 namespace Streaming.Kafka.Providers;
 
 /// <summary>
-/// One Orleans queue per Kafka topic-partition. Queues sit evenly around the consistent ring, so the
-/// queue balancer spreads partitions over silos and moves them when silos come and go.
+/// One Orleans queue per partition of each consumed topic. Queues sit evenly around the consistent ring, so
+/// the queue balancer spreads partitions over silos and moves them when silos come and go. Write-only
+/// topics have queue ids, for producing, but no queue is read.
 /// </summary>
 internal sealed class KafkaQueueMapper : IConsistentRingStreamQueueMapper
 {
@@ -13,16 +14,25 @@ internal sealed class KafkaQueueMapper : IConsistentRingStreamQueueMapper
     public KafkaQueueMapper(KafkaTopology topology)
     {
         _topology = topology;
-        var total = topology.Topics.Sum(t => t.Partitions);
+        var consumed = topology.Topics.Where(t => t.Consume).ToList();
+        var total = consumed.Sum(t => t.Partitions);
         var step = uint.MaxValue / (uint)Math.Max(total, 1);
         var queues = new List<QueueId>(total);
-        foreach (var topic in topology.Topics)
+        foreach (var topic in consumed)
         {
             for (var partition = 0; partition < topic.Partitions; partition++)
             {
                 var queue = QueueId.GetQueueId(topic.Name, (uint)partition, (uint)queues.Count * step);
                 queues.Add(queue);
                 _byPartition[(topic.Name, partition)] = queue;
+            }
+        }
+
+        foreach (var topic in topology.Topics.Where(t => !t.Consume))
+        {
+            for (var partition = 0; partition < topic.Partitions; partition++)
+            {
+                _byPartition[(topic.Name, partition)] = QueueId.GetQueueId(topic.Name, (uint)partition, 0);
             }
         }
 

@@ -32,4 +32,4 @@ internal sealed class KafkaTopology
 }
 
 /// <summary>One configured topic, its stream namespace and its partition count.</summary>
-internal sealed record KafkaTopic(string Name, string StreamNamespace, int Partitions);
+internal sealed record KafkaTopic(string Name, string StreamNamespace, int Partitions, bool Consume = true);

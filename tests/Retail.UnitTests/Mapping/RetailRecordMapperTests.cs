@@ -23,7 +23,7 @@ public class RetailRecordMapperTests
 
         Assert.Equal(1, events.Count);
         Assert.Equal(StreamId.Create(StreamNames.Clickstream, 40172031311917), events[0].StreamId);
-        Assert.Equal(new ClickstreamEvent(40172031311917, Activities.ContentView, null, KafkaTime), events[0].Event);
+        Assert.Equal(new ClickstreamEvent(40172031311917, Activities.ContentView, null, KafkaTime, new SourcePosition(2, 17, 0)), events[0].Event);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class RetailRecordMapperTests
     public void Serializes_clickstream_events_so_that_they_map_back()
     {
         var mapper = new RetailRecordMapper();
-        var click = new ClickstreamEvent(77, Activities.AddToCart, 5, KafkaTime);
+        var click = new ClickstreamEvent(77, Activities.AddToCart, 5, KafkaTime, new SourcePosition(2, 17, 0));
         var streamId = StreamId.Create(StreamNames.Clickstream, 77);
         var events = new MappedEvents();
 

@@ -18,7 +18,7 @@ public sealed class StartupValidationTests
 
         var validation = Assert.IsType<OptionsValidationException>(Unwrap(error));
         Assert.Contains("Kafka stream provider 'kafka': BootstrapServers is empty. Set it to the brokers' host:port list.", validation.Failures);
-        Assert.Contains("Kafka stream provider 'kafka': no topics are configured. Add at least one with AddTopic(...).", validation.Failures);
+        Assert.Contains("Kafka stream provider 'kafka': no topics are configured to be read. Add at least one with AddTopic(...).", validation.Failures);
     }
 
     private static Exception Unwrap(Exception error)

@@ -40,7 +40,7 @@ public class KafkaStreamOptionsValidatorTests
     {
         var options = new KafkaStreamOptions { BootstrapServers = "b:1" };
 
-        Assert.Equal(["Kafka stream provider 'kafka': no topics are configured. Add at least one with AddTopic(...)."], Errors(options));
+        Assert.Equal(["Kafka stream provider 'kafka': no topics are configured to be read. Add at least one with AddTopic(...)."], Errors(options));
     }
 
     [Fact]

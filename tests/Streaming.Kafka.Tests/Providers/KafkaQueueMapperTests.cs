@@ -47,4 +47,13 @@ public class KafkaQueueMapperTests
 
         Assert.Contains("'nowhere'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Write_only_topics_get_no_queue_but_can_be_produced_to()
+    {
+        var mapper = new KafkaQueueMapper(new KafkaTopology([new KafkaTopic("in", "in-ns", 2), new KafkaTopic("out", "out-ns", 3, Consume: false)]));
+
+        Assert.Equal(["in", "in"], mapper.GetAllQueues().Select(KafkaQueueMapper.TopicOf));
+        Assert.Equal("out", KafkaQueueMapper.TopicOf(mapper.GetQueueForStream(StreamId.Create("out-ns", 5))));
+    }
 }

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using Retail.Grains.Abstractions.Events;
+
+namespace Retail.Grains.Abstractions.Products;
+
+/// <summary>The durable state of a product grain.</summary>
+[GenerateSerializer]
+public sealed record ProductState
+{
+    [Id(0)]
+    public string? Title { get; init; }
+
+    [Id(1)]
+    public string? Vendor { get; init; }
+
+    /// <summary>Every variant the product has had, in the order first seen.</summary>
+    [Id(2)]
+    public ImmutableArray<long> VariantIds { get; init; } = [];
+
+    [Id(3)]
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    [Id(4)]
+    public ImmutableDictionary<string, SourcePosition> Applied { get; init; } = ImmutableDictionary<string, SourcePosition>.Empty;
+}

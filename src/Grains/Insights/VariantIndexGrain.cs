@@ -1,0 +1,51 @@
+using Retail.Grains.Activity;
+
+namespace Retail.Grains.Insights;
+
+/// <summary>One shard of the cross-variant index: the latest summary of each of its variants, in memory.</summary>
+/// <remarks>
+/// It is rebuilt from fresh reports after a restart, so it keeps no durable state of its own.
+/// </remarks>
+internal sealed class VariantIndexGrain(TimeProvider time) : Grain, IVariantIndexGrain
+{
+    private static readonly TimeSpan TrendingWindow = TimeSpan.FromMinutes(15);
+    private readonly Dictionary<long, VariantSummary> _variants = [];
+
+    public Task ReportAsync(ImmutableArray<VariantSummary> summaries)
+    {
+        foreach (var summary in summaries)
+        {
+            if (!_variants.TryGetValue(summary.VariantId, out var known) || known.AsOf <= summary.AsOf)
+            {
+                _variants[summary.VariantId] = summary;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ImmutableArray<TrendingVariant>> GetTrendingAsync(int limit)
+    {
+        var now = time.GetUtcNow();
+        var top = _variants.Values
+            .Select(s => (Summary: s, Views: s.Views.Count(now, TrendingWindow)))
+            .Where(x => x.Views > 0)
+            .OrderByDescending(x => x.Views)
+            .ThenBy(x => x.Summary.VariantId)
+            .Take(Math.Max(limit, 0))
+            .Select(x => new TrendingVariant(x.Summary.VariantId, x.Summary.ProductId, x.Summary.Title, x.Summary.Sku, x.Views, x.Summary.Price, x.Summary.DynamicPrice))
+            .ToImmutableArray();
+        return Task.FromResult(top);
+    }
+
+    public Task<ImmutableArray<StockRiskVariant>> GetStockRiskAsync(double days)
+    {
+        var risky = _variants.Values
+            .Where(s => s.DaysOfInventory is { } d && d <= days)
+            .OrderBy(s => s.DaysOfInventory)
+            .ThenBy(s => s.VariantId)
+            .Select(s => new StockRiskVariant(s.VariantId, s.ProductId, s.Title, s.Sku, s.InventoryQuantity, s.SalesVelocityPerDay, s.DaysOfInventory!.Value, s.SellThroughDate))
+            .ToImmutableArray();
+        return Task.FromResult(risky);
+    }
+}

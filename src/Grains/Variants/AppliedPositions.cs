@@ -1,0 +1,32 @@
+namespace Retail.Grains.Variants;
+
+/// <summary>Recognises redelivered events by the last position applied from each source partition.</summary>
+public static class AppliedPositions
+{
+    /// <summary>
+    /// Whether the event at <paramref name="position"/> of <paramref name="streamNamespace"/> is new; if so,
+    /// <paramref name="next"/> records it. Events of unknown position are always new.
+    /// </summary>
+    public static bool TryAdvance(
+        ImmutableDictionary<string, SourcePosition> applied,
+        string streamNamespace,
+        SourcePosition position,
+        out ImmutableDictionary<string, SourcePosition> next)
+    {
+        ArgumentNullException.ThrowIfNull(applied);
+        next = applied;
+        if (!position.IsKnown)
+        {
+            return true;
+        }
+
+        var key = $"{streamNamespace}/{position.Partition}";
+        if (applied.TryGetValue(key, out var last) && position <= last)
+        {
+            return false;
+        }
+
+        next = applied.SetItem(key, position);
+        return true;
+    }
+}

@@ -1,0 +1,173 @@
+using Retail.Grains.Activity;
+using Retail.Grains.Forecasting;
+using Retail.Grains.Pricing;
+
+namespace Retail.Grains.Variants;
+
+/// <summary>How each event changes a variant's state, and what the state says. Pure.</summary>
+public static class VariantLedger
+{
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+    private static readonly TimeSpan QuarterHour = TimeSpan.FromMinutes(15);
+
+    /// <summary>Most price decisions kept in state.</summary>
+    public const int DecisionsKept = 20;
+
+    public static ProductVariantState Apply(ProductVariantState state, ClickstreamEvent click, ForecastingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(click);
+        var next = state with { Activity = state.Activity.Add(click.Activity) };
+        return click.Activity switch
+        {
+            Activities.ContentView => next with { Views = next.Views.Add(click.Timestamp) },
+            Activities.AddToCart => next with { AddToCarts = next.AddToCarts.Add(click.Timestamp) },
+            Activities.Purchase => next with
+            {
+                Purchases = next.Purchases.Add(click.Timestamp),
+                Sales = next.Sales with { Purchases = next.Sales.Purchases.Record(1, click.Timestamp, options) },
+            },
+            _ => next,
+        };
+    }
+
+    public static ProductVariantState Apply(ProductVariantState state, VariantUpdated update, ForecastingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(update);
+        var next = state with
+        {
+            ProductId = update.ProductId,
+            ProductTitle = update.ProductTitle ?? state.ProductTitle,
+            VariantTitle = update.VariantTitle ?? state.VariantTitle,
+            Vendor = update.Vendor ?? state.Vendor,
+            Sku = update.Sku ?? state.Sku,
+            BasePrice = update.Price ?? state.BasePrice,
+            InventoryItemId = update.InventoryItemId ?? state.InventoryItemId,
+        };
+        return update.InventoryQuantity is { } quantity
+            ? SetQuantity(next, quantity, update.OldInventoryQuantity, update.UpdatedAt, options)
+            : next;
+    }
+
+    public static ProductVariantState Apply(ProductVariantState state, VariantSold sale, ForecastingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(sale);
+        return state with { Sales = state.Sales with { Orders = state.Sales.Orders.Record(sale.Quantity, sale.SoldAt, options) } };
+    }
+
+    /// <summary>
+    /// Sets the quantity on hand as of <paramref name="asOf"/>, unless a newer quantity is known. A fall in
+    /// quantity counts as sales, measured from the last known quantity, so one decrement reported by both a
+    /// product update and an inventory level counts once.
+    /// </summary>
+    public static ProductVariantState SetQuantity(ProductVariantState state, long quantity, long? reportedOld, DateTimeOffset asOf, ForecastingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.InventoryAsOf is { } known && asOf < known)
+        {
+            return state;
+        }
+
+        var before = state.InventoryQuantity ?? reportedOld;
+        var sales = state.Sales;
+        if (before is { } old && old > quantity)
+        {
+            sales = sales with { InventoryDecrements = sales.InventoryDecrements.Record(old - quantity, asOf, options) };
+        }
+
+        return state with
+        {
+            InventoryQuantity = quantity,
+            OldInventoryQuantity = before,
+            InventoryAsOf = asOf,
+            Sales = sales,
+        };
+    }
+
+    /// <summary>A price decision, when the variant has a base price and the policy wants a change.</summary>
+    public static PriceDecision? Decide(long variantId, ProductVariantState state, IPricingPolicy policy, DateTimeOffset now, ForecastingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (state.BasePrice is not { } basePrice)
+        {
+            return null;
+        }
+
+        var forecast = Forecast(variantId, state, now, options);
+        return policy.Decide(new PricingInput(
+            variantId,
+            basePrice,
+            state.DynamicPrice,
+            state.PriceChangedAt,
+            state.Activity,
+            state.Views.Count(now, Hour),
+            state.AddToCarts.Count(now, Hour),
+            state.Purchases.Count(now, Hour),
+            forecast.DaysOfInventory,
+            now));
+    }
+
+    public static ProductVariantState Record(ProductVariantState state, PriceDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(decision);
+        var decisions = state.RecentDecisions.Insert(0, decision);
+        return state with
+        {
+            DynamicPrice = decision.NewPrice,
+            PriceChangedAt = decision.DecidedAt,
+            RecentDecisions = decisions.Count > DecisionsKept ? decisions.RemoveRange(DecisionsKept, decisions.Count - DecisionsKept) : decisions,
+        };
+    }
+
+    public static SellThroughForecast Forecast(long variantId, ProductVariantState state, DateTimeOffset now, ForecastingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return SellThrough.Forecast(variantId, state.InventoryQuantity, state.Sales.PerDay(now, options), now);
+    }
+
+    public static VariantSnapshot Snapshot(long variantId, ProductVariantState state, DateTimeOffset now, ForecastingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var forecast = Forecast(variantId, state, now, options);
+        return new VariantSnapshot(
+            variantId,
+            state.ProductId,
+            state.ProductTitle,
+            state.VariantTitle,
+            state.Vendor,
+            state.Sku,
+            state.BasePrice,
+            state.DynamicPrice,
+            state.InventoryQuantity,
+            state.InventoryItemId,
+            state.Activity,
+            new RecentViews(state.Views.Count(now, QuarterHour), state.Views.Count(now, Hour)),
+            Math.Round(forecast.VelocityPerDay, 3),
+            forecast.DaysOfInventory is { } days ? Math.Round(days, 2) : null,
+            forecast.SellThroughDate,
+            state.UpdatedAt ?? now);
+    }
+
+    public static VariantSummary Summary(long variantId, ProductVariantState state, DateTimeOffset now, ForecastingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var forecast = Forecast(variantId, state, now, options);
+        return new VariantSummary(
+            variantId,
+            state.ProductId,
+            state.ProductTitle,
+            state.Sku,
+            state.BasePrice,
+            state.DynamicPrice,
+            state.InventoryQuantity,
+            forecast.VelocityPerDay,
+            forecast.DaysOfInventory,
+            forecast.SellThroughDate,
+            state.Views,
+            now);
+    }
+}
