@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Retail.Api.Health;
+using Retail.Api.Insights;
 using Retail.Api.Platform;
+using Retail.Api.Products;
+using Retail.Api.Seed;
 using Retail.Api.Variants;
+using Scalar.AspNetCore;
 
 namespace Retail.Api.Hosting;
 
@@ -15,6 +19,7 @@ public static class ApiHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()
             .AddCheck<OrleansHealthCheck>("orleans", tags: [ReadyTag])
             .AddCheck<KafkaHealthCheck>("kafka", tags: [ReadyTag]);
@@ -29,7 +34,12 @@ public static class ApiHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapVariantsApi();
+        app.MapProductsApi();
+        app.MapInsightsApi();
+        app.MapSeedApi();
         app.MapPlatformApi();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Retail API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         return app;

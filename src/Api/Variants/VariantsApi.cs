@@ -11,33 +11,43 @@ public static class VariantsApi
         var api = app.MapGroup("/api/variants").WithTags("Variants");
         api.MapGet("/{variantId}", GetVariantAsync)
             .WithName("GetVariant")
-            .WithSummary("The variant's current state: activity counts and when it last changed.");
+            .WithSummary("A variant's Shopify facts, activity, dynamic price and sell-through forecast.");
+        api.MapGet("/{variantId}/price-history", GetPriceHistoryAsync)
+            .WithName("GetPriceHistory")
+            .WithSummary("The variant's recent price decisions, newest first.");
         return app;
     }
 
     public static async Task<Results<Ok<VariantSnapshot>, ProblemHttpResult>> GetVariantAsync(string variantId, IClusterClient client)
     {
-        if (!TryParseId(variantId, out var id))
+        if (!Ids.TryParse(variantId, out var id))
         {
-            return InvalidId(variantId);
+            return Ids.Invalid("variant", variantId);
         }
 
         var snapshot = await client.GetGrain<IProductVariantGrain>(id).GetSnapshotAsync();
-        return snapshot is null
-            ? TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Variant not found",
-                detail: $"No event has been seen for variant {id}.")
-            : TypedResults.Ok(snapshot);
+        return snapshot is null ? NotSeen(id) : TypedResults.Ok(snapshot);
     }
 
-    /// <summary>Shopify ids are positive 64-bit integers; anything else is a client error.</summary>
-    internal static bool TryParseId(string text, out long id) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
+    public static async Task<Results<Ok<IReadOnlyList<PriceDecision>>, ProblemHttpResult>> GetPriceHistoryAsync(string variantId, IClusterClient client)
+    {
+        if (!Ids.TryParse(variantId, out var id))
+        {
+            return Ids.Invalid("variant", variantId);
+        }
 
-    internal static ProblemHttpResult InvalidId(string text) =>
+        var grain = client.GetGrain<IProductVariantGrain>(id);
+        if (await grain.GetSnapshotAsync() is null)
+        {
+            return NotSeen(id);
+        }
+
+        return TypedResults.Ok(await grain.GetPriceHistoryAsync());
+    }
+
+    private static ProblemHttpResult NotSeen(long id) =>
         TypedResults.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "Invalid variant id",
-            detail: $"'{text}' is not a variant id; expected a positive 64-bit integer.");
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Variant not found",
+            detail: string.Create(CultureInfo.InvariantCulture, $"No event has been seen for variant {id}."));
 }

@@ -1,0 +1,51 @@
+using Retail.Grains.Abstractions.Variants;
+using Retail.Grains.Activity;
+
+namespace Retail.UnitTests.Activity;
+
+public class ActivityWindowsTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Counts_events_in_the_last_15_minutes_and_the_last_hour()
+    {
+        var window = ActivityWindow.Empty
+            .Add(Noon.AddMinutes(-70))   // too old for the hour
+            .Add(Noon.AddMinutes(-50))
+            .Add(Noon.AddMinutes(-20))
+            .Add(Noon.AddMinutes(-10))
+            .Add(Noon.AddMinutes(-1))
+            .Add(Noon);
+
+        Assert.Equal(3, window.Count(Noon, TimeSpan.FromMinutes(15)));
+        Assert.Equal(5, window.Count(Noon, TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void Counts_fall_as_time_passes_without_events()
+    {
+        var window = ActivityWindow.Empty.Add(Noon).Add(Noon).Add(Noon.AddMinutes(5));
+
+        Assert.Equal(3, window.Count(Noon.AddMinutes(10), TimeSpan.FromMinutes(15)));
+        Assert.Equal(1, window.Count(Noon.AddMinutes(15), TimeSpan.FromMinutes(15)));
+        Assert.Equal(0, window.Count(Noon.AddHours(2), TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void A_late_event_within_the_hour_still_counts_and_one_older_is_ignored()
+    {
+        var window = ActivityWindow.Empty.Add(Noon).Add(Noon.AddMinutes(-30)).Add(Noon.AddMinutes(-61));
+
+        Assert.Equal(2, window.Count(Noon, TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void Moving_past_a_full_hour_clears_every_old_minute()
+    {
+        var window = ActivityWindow.Empty.Add(Noon).Add(Noon.AddMinutes(30)).Add(Noon.AddHours(3));
+
+        Assert.Equal(1, window.Count(Noon.AddHours(3), TimeSpan.FromHours(1)));
+        Assert.Equal(1, window.Buckets.Sum());
+    }
+}

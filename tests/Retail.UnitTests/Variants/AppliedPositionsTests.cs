@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Retail.Grains.Abstractions.Events;
+using Retail.Grains.Variants;
+
+namespace Retail.UnitTests.Variants;
+
+public class AppliedPositionsTests
+{
+    private static readonly ImmutableDictionary<string, SourcePosition> None = ImmutableDictionary<string, SourcePosition>.Empty;
+
+    [Fact]
+    public void A_redelivered_event_is_recognised_and_a_later_one_is_not()
+    {
+        Assert.True(AppliedPositions.TryAdvance(None, "clickstream", new SourcePosition(2, 10, 0), out var applied));
+
+        Assert.False(AppliedPositions.TryAdvance(applied, "clickstream", new SourcePosition(2, 10, 0), out _));
+        Assert.False(AppliedPositions.TryAdvance(applied, "clickstream", new SourcePosition(2, 9, 3), out _));
+        Assert.True(AppliedPositions.TryAdvance(applied, "clickstream", new SourcePosition(2, 10, 1), out _));
+        Assert.True(AppliedPositions.TryAdvance(applied, "clickstream", new SourcePosition(2, 11, 0), out _));
+    }
+
+    [Fact]
+    public void Partitions_and_namespaces_are_tracked_apart()
+    {
+        AppliedPositions.TryAdvance(None, "clickstream", new SourcePosition(2, 10, 0), out var applied);
+
+        Assert.True(AppliedPositions.TryAdvance(applied, "clickstream", new SourcePosition(3, 1, 0), out _));
+        Assert.True(AppliedPositions.TryAdvance(applied, "sales", new SourcePosition(2, 1, 0), out _));
+    }
+
+    [Fact]
+    public void Events_without_a_position_are_always_applied()
+    {
+        Assert.True(AppliedPositions.TryAdvance(None, "clickstream", SourcePosition.None, out var applied));
+        Assert.Same(None, applied);
+    }
+}

@@ -1,0 +1,91 @@
+using Retail.Grains.Abstractions.Events;
+using Retail.Grains.Abstractions.Variants;
+using Retail.Grains.Activity;
+using Retail.Grains.Forecasting;
+using Retail.Grains.Variants;
+
+namespace Retail.UnitTests.Variants;
+
+public class VariantLedgerTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+    private static readonly ForecastingOptions Options = new();
+
+    private static VariantUpdated Update(long quantity, long? old, DateTimeOffset at, decimal price = 10m) =>
+        new(5, 50, "Shirt", "S", "Acme", "shirt-s", price, quantity, old, 500, at, SourcePosition.None);
+
+    [Fact]
+    public void A_product_update_sets_the_shopify_facts()
+    {
+        var state = VariantLedger.Apply(new ProductVariantState(), Update(75, 75, Start, 19.99m), Options);
+
+        Assert.Equal((50L, "Shirt", "S", "Acme", "shirt-s"), (state.ProductId!.Value, state.ProductTitle, state.VariantTitle, state.Vendor, state.Sku));
+        Assert.Equal((19.99m, 75L, 500L), (state.BasePrice!.Value, state.InventoryQuantity!.Value, state.InventoryItemId!.Value));
+        Assert.Equal(0, state.Sales.PerDay(Start, Options));
+    }
+
+    [Fact]
+    public void A_decrement_reported_by_an_update_and_again_by_an_inventory_level_counts_once()
+    {
+        var state = VariantLedger.Apply(new ProductVariantState(), Update(100, 100, Start), Options);
+        state = VariantLedger.Apply(state, Update(90, 100, Start.AddHours(1)), Options);
+        var once = state.Sales.InventoryDecrements;
+
+        state = VariantLedger.SetQuantity(state, 90, null, Start.AddHours(1).AddMinutes(1), Options);
+
+        Assert.Equal(once, state.Sales.InventoryDecrements);
+        Assert.Equal(10, once.DecayedUnits, precision: 9);
+    }
+
+    [Fact]
+    public void An_older_quantity_does_not_overwrite_a_newer_one()
+    {
+        var state = VariantLedger.Apply(new ProductVariantState(), Update(40, 50, Start.AddHours(2)), Options);
+
+        state = VariantLedger.SetQuantity(state, 45, null, Start.AddHours(1), Options);
+
+        Assert.Equal(40, state.InventoryQuantity);
+    }
+
+    [Fact]
+    public void An_order_gives_velocity_and_with_stock_a_sell_through_date()
+    {
+        var state = VariantLedger.Apply(new ProductVariantState(), Update(48, 48, Start), Options);
+        state = VariantLedger.Apply(state, new VariantSold(5, 1, 2, Start, SourcePosition.None), Options);
+
+        var forecast = VariantLedger.Forecast(5, state, Start.AddHours(1), Options);
+
+        // Two units in the first hour is about 48 a day, so 48 on hand last about a day.
+        Assert.InRange(forecast.VelocityPerDay, 47, 49);
+        Assert.InRange(forecast.DaysOfInventory!.Value, 0.98, 1.02);
+        Assert.Equal(new DateOnly(2026, 11, 25), forecast.SellThroughDate);
+    }
+
+    [Fact]
+    public void Clickstream_counts_activity_and_purchases_are_a_sales_signal()
+    {
+        var state = new ProductVariantState();
+        foreach (var activity in new[] { "contentView", "contentView", "addToCart", "purchase", "share" })
+        {
+            state = VariantLedger.Apply(state, new ClickstreamEvent(5, activity, null, Start, SourcePosition.None), Options);
+        }
+
+        Assert.Equal((2L, 1L, 1L, 1L), (state.Activity.ContentView, state.Activity.AddToCart, state.Activity.Purchase, state.Activity.Other["share"]));
+        Assert.Equal(2, state.Views.Count(Start, TimeSpan.FromMinutes(15)));
+        Assert.True(state.Sales.PerDay(Start, Options) > 0);
+    }
+
+    [Fact]
+    public void Keeps_the_newest_twenty_price_decisions()
+    {
+        var state = new ProductVariantState();
+        for (var i = 1; i <= 25; i++)
+        {
+            state = VariantLedger.Record(state, new PriceDecision(5, 10m, null, i, "seed", "test", Start.AddMinutes(i)));
+        }
+
+        Assert.Equal(20, state.RecentDecisions.Count);
+        Assert.Equal(25m, state.RecentDecisions[0].NewPrice);
+        Assert.Equal(25m, state.DynamicPrice);
+    }
+}
