@@ -9,4 +9,8 @@ public interface IInventoryItemGrain : IGrainWithIntegerKey
     /// <summary>The variant it stocks, if known.</summary>
     [AlwaysInterleave]
     Task<long?> GetVariantAsync();
+
+    /// <summary>The total available over all locations, or <c>null</c> before any level has arrived.</summary>
+    [AlwaysInterleave]
+    Task<long?> GetAvailableAsync();
 }

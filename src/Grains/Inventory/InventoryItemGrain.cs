@@ -14,6 +14,9 @@ internal sealed class InventoryItemGrain(
 {
     public Task<long?> GetVariantAsync() => Task.FromResult(state.State.VariantId);
 
+    public Task<long?> GetAvailableAsync() =>
+        Task.FromResult(state.State.Levels.IsEmpty ? null : (long?)state.State.Levels.Values.Sum(l => l.Available));
+
     public async Task LinkVariantAsync(long variantId)
     {
         var current = state.State;

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
-using Retail.Grains.Abstractions.Variants;
 using Retail.IntegrationTests.Infrastructure;
 
 namespace Retail.IntegrationTests.Pipeline;
@@ -17,12 +15,6 @@ public sealed class ClickstreamPipelineTests(SiloFactory silo)
 
     private static string Click(long variantId, string activity, string userField = "userid") =>
         $$"""{"ip":"111.1.1.1","{{userField}}":1644276582001,"time":"01/Jan/1970:00:00:00 +0000","_time":0,"product_variant_id":{{variantId}},"activity":"{{activity}}"}""";
-
-    private static async Task<VariantSnapshot?> ReadAsync(HttpClient http, long variantId)
-    {
-        var response = await http.GetAsync(new Uri($"/api/variants/{variantId}", UriKind.Relative));
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<VariantSnapshot>() : null;
-    }
 
     [Fact]
     public async Task Counts_every_record_exactly_once_per_variant_and_activity()
@@ -54,8 +46,8 @@ public sealed class ClickstreamPipelineTests(SiloFactory silo)
         await Task.WhenAll(writes);
         var http = silo.CreateClient();
 
-        var a = await Eventually.GetAsync(() => ReadAsync(http, first), s => s?.Activity.Total >= 305, Patience, $"variant {first}");
-        var b = await Eventually.GetAsync(() => ReadAsync(http, second), s => s?.Activity.Total >= 120, Patience, $"variant {second}");
+        var a = await Eventually.GetAsync(() => http.VariantAsync(first), s => s?.Activity.Total >= 305, Patience, $"variant {first}");
+        var b = await Eventually.GetAsync(() => http.VariantAsync(second), s => s?.Activity.Total >= 120, Patience, $"variant {second}");
 
         Assert.Equal(first, a!.VariantId);
         Assert.Equal(250, a.Activity.ContentView);
@@ -82,7 +74,7 @@ public sealed class ClickstreamPipelineTests(SiloFactory silo)
         }
 
         var http = silo.CreateClient();
-        var snapshot = await Eventually.GetAsync(() => ReadAsync(http, variant), s => s?.Activity.ContentView >= 20, Patience, $"variant {variant}");
+        var snapshot = await Eventually.GetAsync(() => http.VariantAsync(variant), s => s?.Activity.ContentView >= 20, Patience, $"variant {variant}");
         var dead = Kafka.Find(silo.BootstrapServers, "retail_dead_letters", r => Encoding.UTF8.GetString(r.Message.Value) == marker, Patience);
 
         Assert.Equal(20, snapshot!.Activity.ContentView);
@@ -113,7 +105,7 @@ public sealed class ClickstreamPipelineTests(SiloFactory silo)
             Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
         }
 
-        var snapshot = await Eventually.GetAsync(() => ReadAsync(silo.CreateClient(), variant), s => s?.Activity.ContentView >= records, Patience, $"variant {variant}");
+        var snapshot = await Eventually.GetAsync(() => silo.CreateClient().VariantAsync(variant), s => s?.Activity.ContentView >= records, Patience, $"variant {variant}");
 
         Assert.Equal(records, snapshot!.Activity.ContentView);
         Assert.Equal(records, snapshot.Activity.Total);
