@@ -132,14 +132,21 @@ public static class SeedApi
 
     private static async Task<(JsonNode? Node, ProblemHttpResult? Problem)> ReadBodyAsync(HttpRequest request)
     {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        if (buffer.Length == 0)
+        {
+            return (null, Bad("The body is empty."));
+        }
+
         try
         {
-            var node = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
-            return node is null ? (null, Bad("The body is empty or null.")) : (node, null);
+            var node = JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
+            return node is null ? (null, Bad("The body is JSON null.")) : (node, null);
         }
         catch (JsonException ex)
         {
-            return (null, Bad(ex.Message.Contains("0 bytes", StringComparison.Ordinal) ? "The body is empty." : $"The body is not valid JSON: {ex.Message}"));
+            return (null, Bad($"The body is not valid JSON: {ex.Message}"));
         }
     }
 
