@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Retail.Api.Health;
+using Retail.Api.Ingest;
 using Retail.Api.Insights;
 using Retail.Api.Platform;
 using Retail.Api.Products;
@@ -20,6 +23,19 @@ public static class ApiHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.Section)
+            .Validate(o => o.MaxBodyBytes > 0 && o.DeduplicationCapacity > 0 && o.WriteTimeout > TimeSpan.Zero, "Shopify:MaxBodyBytes, DeduplicationCapacity and WriteTimeout must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ClickstreamOptions>().BindConfiguration(ClickstreamOptions.Section)
+            .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0 && !string.IsNullOrWhiteSpace(o.Topic), "Clickstream:MaxBodyBytes and MaxEvents must be positive and Topic set.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ApiAccessOptions>().BindConfiguration(ApiAccessOptions.Section);
+        builder.Services.AddSingleton<WebhookSecret>();
+        builder.Services.AddSingleton(sp => new WebhookDeduplicator(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value.DeduplicationCapacity));
+        builder.Services.AddSingleton<IngestProducer>();
+        builder.Services.AddSingleton<IngestMetrics>();
+        builder.Services.AddSingleton<ApiKeyCheck>();
         builder.Services.AddHealthChecks()
             .AddCheck<OrleansHealthCheck>("orleans", tags: [ReadyTag])
             .AddCheck<KafkaHealthCheck>("kafka", tags: [ReadyTag]);
@@ -31,12 +47,16 @@ public static class ApiHostingExtensions
     public static WebApplication MapRetailApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Make the webhook secret known (and logged, if generated) at start, not at the first delivery.
+        _ = app.Services.GetRequiredService<WebhookSecret>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapVariantsApi();
         app.MapProductsApi();
         app.MapInsightsApi();
         app.MapSeedApi();
+        app.MapShopifyWebhookApi();
+        app.MapClickstreamApi();
         app.MapPlatformApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("Retail API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -23,6 +23,9 @@ public class SiloFactory : WebApplicationFactory<Program>
     /// <param name="settings">Extra configuration, applied after the test defaults.</param>
     protected SiloFactory(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
+    /// <summary>The webhook HMAC key the test host uses; a test value, not anybody's secret.</summary>
+    public const string WebhookSecret = "integration-test-webhook-key";
+
     /// <summary>The embedded broker's bootstrap address.</summary>
     public string BootstrapServers => Services.GetRequiredService<KafkaEndpoint>().BootstrapServers;
 
@@ -33,6 +36,7 @@ public class SiloFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:GatewayPort", _gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Shopify:WebhookSecret", WebhookSecret);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

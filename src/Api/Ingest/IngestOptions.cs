@@ -1,0 +1,46 @@
+namespace Retail.Api.Ingest;
+
+/// <summary>Shopify webhook settings, bound from <c>Shopify</c>.</summary>
+public sealed class ShopifyOptions
+{
+    public const string Section = "Shopify";
+
+    /// <summary>The app's client secret, the HMAC key. Never committed; the local run generates one when unset.</summary>
+    public string WebhookSecret { get; set; } = string.Empty;
+
+    /// <summary>Largest webhook body accepted; larger ones get 413.</summary>
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How many webhook ids are remembered to acknowledge duplicates without writing them again.</summary>
+    public int DeduplicationCapacity { get; set; } = 100_000;
+
+    /// <summary>Prefix of the Kafka topic each webhook topic is written to, as the seed's connector named them.</summary>
+    public string TopicPrefix { get; set; } = "plf_";
+
+    /// <summary>How long a write may wait for Kafka before the webhook is refused with 503; Shopify waits 5 s.</summary>
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(3);
+}
+
+/// <summary>Clickstream collector settings, bound from <c>Clickstream</c>.</summary>
+public sealed class ClickstreamOptions
+{
+    public const string Section = "Clickstream";
+
+    /// <summary>The Kafka topic events are written to.</summary>
+    public string Topic { get; set; } = "shopify_clickstream";
+
+    /// <summary>Most events in one request.</summary>
+    public int MaxEvents { get; set; } = 10_000;
+
+    /// <summary>Largest request body accepted; larger ones get 413.</summary>
+    public int MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
+}
+
+/// <summary>API access settings, bound from <c>Api</c>.</summary>
+public sealed class ApiAccessOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>When set, ingest and admin endpoints require it in the <c>X-Api-Key</c> header.</summary>
+    public string? Key { get; set; }
+}
