@@ -41,6 +41,36 @@ internal static class Kafka
         throw new TimeoutException($"No matching record in {topic} within {timeout}.");
     }
 
+    /// <summary>Every record in <paramref name="topic"/> up to its current end.</summary>
+    public static List<ConsumeResult<byte[], byte[]>> ReadToEnd(string bootstrap, string topic)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrap,
+            GroupId = $"test-{Guid.NewGuid():N}",
+            EnableAutoCommit = false,
+        }).Build();
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build();
+        var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions
+            .Select(p => new TopicPartition(topic, p.PartitionId))
+            .ToList();
+        var ends = partitions.ToDictionary(p => p.Partition.Value, p => consumer.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(10)).High.Value);
+        consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
+        var records = new List<ConsumeResult<byte[], byte[]>>();
+        var remaining = ends.Values.Sum();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (remaining > 0 && DateTime.UtcNow < deadline)
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } record && record.Offset.Value < ends[record.Partition.Value])
+            {
+                records.Add(record);
+                remaining--;
+            }
+        }
+
+        return records;
+    }
+
     public static string? Header(this ConsumeResult<byte[], byte[]> result, string name) =>
         result.Message.Headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
 }

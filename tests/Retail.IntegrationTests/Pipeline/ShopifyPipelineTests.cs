@@ -92,9 +92,9 @@ public sealed class ShopifyPipelineTests(SiloFactory silo)
     [Fact]
     public async Task An_order_moves_sales_velocity_and_gives_a_sell_through_date()
     {
-        // The variants of the orders/create example, stocked by a product update first.
-        const long first = 49121760117052;
-        const long second = 49121760182588;
+        // The orders/create example, its two line items pointed at variants of this test alone, stocked first.
+        const long first = 64000000000001;
+        const long second = 64000000000002;
         using var producer = Kafka.Producer(silo.BootstrapServers);
         await producer.SendAsync(Products, "9313716535612", ProductUpdate(9313716535612, "Ordered", (first, "30.00", 20, null), (second, "40.00", 0, null)));
         var http = silo.CreateClient();
@@ -106,6 +106,8 @@ public sealed class ShopifyPipelineTests(SiloFactory silo)
         // Velocity follows the order's own time, and the example is from 2024; make it today's order.
         var order = JsonNode.Parse(Fixture.Shopify("orders_create.example.json"))!;
         order["created_at"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture);
+        order["line_items"]![0]!["variant_id"] = first;
+        order["line_items"]![1]!["variant_id"] = second;
         await producer.SendAsync(Orders, "820982911946154508", order.ToJsonString());
         var after = await http.WaitForVariantAsync(first, v => v.SalesVelocityPerDay > 0, "velocity");
 
