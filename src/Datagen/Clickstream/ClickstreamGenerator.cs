@@ -1,7 +1,6 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using Retail.Datagen.Records;
+using Retail.Datagen.Truth;
 using Retail.Grains.Abstractions.Events;
 
 namespace Retail.Datagen.Clickstream;
@@ -10,7 +9,7 @@ namespace Retail.Datagen.Clickstream;
 /// Emulates the seed pipeline's datagen clickstream: the same fields, a fixed set of 17 variants, 5 users and
 /// about 40 addresses (a few invalid), and a contentView-heavy activity mix. The same seed gives the same events.
 /// </summary>
-public sealed class ClickstreamGenerator(int seed, TimeProvider? timeProvider = null)
+public sealed class ClickstreamGenerator(int seed, TimeProvider? timeProvider = null, GroundTruth? truth = null)
 {
     /// <summary>The 17 variant ids the generator picks from: 14-digit Shopify-style ids.</summary>
     public static IReadOnlyList<long> VariantIds { get; } =
@@ -25,11 +24,20 @@ public sealed class ClickstreamGenerator(int seed, TimeProvider? timeProvider = 
 
     private static readonly string[] Ips = BuildIps();
 
-    // The seed's time field carries a literal "+0000"; the default encoder would escape the plus sign.
-    private static readonly JsonWriterOptions RecordWriting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Random _random = new(seed);
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>Endless events, as records.</summary>
+    public IEnumerable<OutboundRecord> Records()
+    {
+        while (true)
+        {
+            var click = Next();
+            truth?.Activity(click.VariantId, click.Activity);
+            yield return new OutboundRecord(Streams.Clickstream, click.VariantId.ToString(CultureInfo.InvariantCulture), click.Value);
+        }
+    }
 
     /// <summary>The next event, as the record value the seed's datagen would write.</summary>
     public GeneratedClick Next()
@@ -43,10 +51,8 @@ public sealed class ClickstreamGenerator(int seed, TimeProvider? timeProvider = 
         return new GeneratedClick(variantId, activity, Write(ip, userId, now, variantId, activity));
     }
 
-    private static byte[] Write(string ip, long userId, DateTimeOffset now, long variantId, string activity)
-    {
-        var buffer = new ArrayBufferWriter<byte>(192);
-        using (var writer = new Utf8JsonWriter(buffer, RecordWriting))
+    private static byte[] Write(string ip, long userId, DateTimeOffset now, long variantId, string activity) =>
+        Json.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("ip"u8, ip);
@@ -56,10 +62,7 @@ public sealed class ClickstreamGenerator(int seed, TimeProvider? timeProvider = 
             writer.WriteNumber("product_variant_id"u8, variantId);
             writer.WriteString("activity"u8, activity);
             writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
+        });
 
     private static string[] BuildIps()
     {

@@ -1,11 +1,17 @@
-using Confluent.Kafka;
 using Microsoft.Extensions.Options;
+using Retail.Datagen;
 using Retail.Datagen.Clickstream;
+using Retail.Datagen.Output;
+using Retail.Datagen.Records;
+using Retail.Datagen.Shopify;
 using Retail.Silo.Hosting;
 
 namespace Retail.Silo.Demo;
 
-/// <summary>Feeds the local run with generated clickstream, through Kafka like any other producer.</summary>
+/// <summary>
+/// Feeds the local run through Kafka like any other producer: seed-style clickstream, and a small Shopify
+/// store's product updates, orders and restocks over the same variants, at a quarter of that rate.
+/// </summary>
 internal sealed partial class DemoTrafficService(
     IOptions<DemoOptions> options,
     IOptions<RetailTopics> topics,
@@ -22,21 +28,25 @@ internal sealed partial class DemoTrafficService(
 
         // Let the host finish starting before the first event.
         await Task.Yield();
-        LogStarting(demo.EventsPerSecond, topics.Value.Clickstream);
-        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
+        LogStarting(demo.EventsPerSecond);
+        var names = topics.Value;
+        await using var sink = new KafkaSink(kafka.BootstrapServers, stream => stream switch
         {
-            BootstrapServers = kafka.BootstrapServers,
-            ClientId = "retail-demo",
-            LingerMs = 5,
-        }).Build();
-        var publisher = new ClickstreamPublisher(producer, topics.Value.Clickstream, new ClickstreamGenerator(demo.Seed));
-        await publisher.RunAsync(demo.EventsPerSecond, count: null, stoppingToken);
-        LogStopped(publisher.Sent, publisher.Failed);
+            Streams.Clickstream => names.Clickstream,
+            Streams.ProductsUpdate => names.ProductsUpdate,
+            Streams.OrdersCreate => names.OrdersCreate,
+            Streams.InventoryLevelsUpdate => names.InventoryLevelsUpdate,
+            _ => Streams.KafkaTopic(stream),
+        });
+        var clicks = Publisher.RunAsync(sink, Publisher.AtRate(new ClickstreamGenerator(demo.Seed).Records(), demo.EventsPerSecond), count: null, stoppingToken);
+        var store = Publisher.RunAsync(sink, Publisher.AtRate(new CatalogGenerator(demo.Seed).Records(), Math.Max(demo.EventsPerSecond / 4, 1)), count: null, stoppingToken);
+        await Task.WhenAll(clicks, store);
+        LogStopped(sink.Sent, sink.Failed);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo generator on: {Rate} clickstream events/s to {Topic}. Set Demo:Enabled=false to turn it off.")]
-    private partial void LogStarting(double rate, string topic);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo generator on: {Rate} clickstream events/s plus Shopify product updates, orders and restocks. Set Demo:Enabled=false to turn it off.")]
+    private partial void LogStarting(double rate);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo generator stopped after {Sent} events ({Failed} failed).")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo generator stopped after {Sent} records ({Failed} failed).")]
     private partial void LogStopped(long sent, long failed);
 }
