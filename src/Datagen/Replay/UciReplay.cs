@@ -12,7 +12,7 @@ namespace Retail.Datagen.Replay;
 /// an inventory level, and it is not an order. Times keep their original spacing, shifted so that the last
 /// transaction is at the start of the replay.
 /// </summary>
-public sealed class UciReplay(IReadOnlyList<UciLine> lines, DateTimeOffset replayStart, int startingStock = 1_000, GroundTruth? truth = null)
+public sealed class UciReplay(IReadOnlyList<UciLine> lines, DateTimeOffset replayStart, int startingStock = 5_000, GroundTruth? truth = null)
 {
     private const long LocationId = 65_544_149_102;
 
