@@ -1,7 +1,9 @@
+using Retail.Grains.Abstractions.Events;
+
 namespace Retail.Grains.Abstractions.Variants;
 
 /// <summary>One Shopify product variant, keyed by its variant id.</summary>
-public interface IProductVariantGrain : IGrainWithIntegerKey
+public interface IProductVariantGrain : IDurableStreamConsumer
 {
     /// <summary>The variant's current view, or <c>null</c> if no event has ever reached it.</summary>
     [AlwaysInterleave]

@@ -33,6 +33,10 @@ internal sealed class InventoryItemGrain(
         }
     }
 
+    // Written through on every event, so its durable state is always current.
+    Task<bool> IDurableStreamConsumer.MakeDurableAsync(string streamNamespace, SourcePosition upTo) =>
+        Task.FromResult(AppliedPositions.Covers(state.State.Applied, streamNamespace, upTo));
+
     async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
         await handleFactory.Create<InventoryLevelChanged>().ResumeAsync((level, _) => OnLevelAsync(level));

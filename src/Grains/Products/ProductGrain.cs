@@ -17,6 +17,10 @@ internal sealed class ProductGrain(
             : null);
     }
 
+    // Written through on every event, so its durable state is always current.
+    Task<bool> IDurableStreamConsumer.MakeDurableAsync(string streamNamespace, SourcePosition upTo) =>
+        Task.FromResult(AppliedPositions.Covers(state.State.Applied, streamNamespace, upTo));
+
     async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
         await handleFactory.Create<ProductUpdated>().ResumeAsync((update, _) => OnUpdatedAsync(update));

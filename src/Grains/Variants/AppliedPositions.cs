@@ -20,7 +20,7 @@ public static class AppliedPositions
             return true;
         }
 
-        var key = $"{streamNamespace}/{position.Partition}";
+        var key = Key(streamNamespace, position.Partition);
         if (applied.TryGetValue(key, out var last) && position <= last)
         {
             return false;
@@ -29,4 +29,13 @@ public static class AppliedPositions
         next = applied.SetItem(key, position);
         return true;
     }
+
+    /// <summary>Whether <paramref name="applied"/> already covers <paramref name="upTo"/>.</summary>
+    public static bool Covers(ImmutableDictionary<string, SourcePosition> applied, string streamNamespace, SourcePosition upTo)
+    {
+        ArgumentNullException.ThrowIfNull(applied);
+        return !upTo.IsKnown || (applied.TryGetValue(Key(streamNamespace, upTo.Partition), out var last) && last >= upTo);
+    }
+
+    private static string Key(string streamNamespace, int partition) => $"{streamNamespace}/{partition}";
 }

@@ -8,7 +8,8 @@ namespace Retail.Grains.Variants;
 
 /// <summary>
 /// One product variant. Activated by its streams; applies each event once, decides its price and
-/// sell-through, publishes what changed, keeps its state, and reports to the cross-variant index.
+/// sell-through, publishes what changed, and reports to the cross-variant index. State is written behind:
+/// in batches, when the Kafka commit gate asks for it before offsets move on, and on deactivation.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.Clickstream)]
 [ImplicitStreamSubscription(StreamNames.VariantUpdates)]
@@ -23,6 +24,9 @@ internal sealed class ProductVariantGrain(
 {
     private readonly ForecastingOptions _forecasting = forecasting.Value;
 
+    // Write-behind: effects stay in memory until the commit gate asks for them, or the grain deactivates.
+    private bool _dirty;
+
     private long Id => this.GetPrimaryKeyLong();
 
     Task<VariantSnapshot?> IProductVariantGrain.GetSnapshotAsync() =>
@@ -34,8 +38,25 @@ internal sealed class ProductVariantGrain(
     Task<SellThroughForecast?> IProductVariantGrain.GetForecastAsync() =>
         Task.FromResult(state.State.UpdatedAt is null ? null : VariantLedger.Forecast(Id, state.State, time.GetUtcNow(), _forecasting));
 
-    Task IProductVariantGrain.ApplyInventoryAsync(long available, DateTimeOffset asOf) =>
-        ChangeAsync(VariantLedger.SetQuantity(state.State, available, reportedOld: null, asOf, _forecasting));
+    async Task IProductVariantGrain.ApplyInventoryAsync(long available, DateTimeOffset asOf)
+    {
+        await ChangeAsync(VariantLedger.SetQuantity(state.State, available, reportedOld: null, asOf, _forecasting));
+
+        // A direct call has no Kafka offset behind it to replay from, so it is persisted at once.
+        await FlushAsync();
+    }
+
+    async Task<bool> IDurableStreamConsumer.MakeDurableAsync(string streamNamespace, SourcePosition upTo)
+    {
+        await FlushAsync();
+        return AppliedPositions.Covers(state.State.Applied, streamNamespace, upTo);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await FlushAsync();
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
 
     async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
@@ -88,7 +109,18 @@ internal sealed class ProductVariantGrain(
         }
 
         state.State = next;
-        await state.WriteStateAsync();
+        _dirty = true;
         reports.Report(VariantLedger.Summary(Id, next, now, _forecasting));
+    }
+
+    private async Task FlushAsync()
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        await state.WriteStateAsync();
+        _dirty = false;
     }
 }

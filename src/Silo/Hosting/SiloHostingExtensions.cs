@@ -1,10 +1,12 @@
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Retail.Api.Platform;
+using Retail.Silo.Checkpoints;
 using Retail.Silo.Demo;
 using Retail.Silo.Mapping;
 using Streaming.Kafka.Hosting;
 using Streaming.Kafka.Mapping;
+using Streaming.Kafka.Offsets;
 
 namespace Retail.Silo.Hosting;
 
@@ -26,6 +28,7 @@ public static class SiloHostingExtensions
             return new PlatformInfo("memory", StorageDurable: false, kafka.BootstrapServers, kafka.Embedded);
         });
         services.AddKeyedSingleton<IKafkaRecordMapper, RetailRecordMapper>(StreamNames.Provider);
+        services.AddKeyedSingleton<IKafkaCommitGate, GrainCommitGate>(StreamNames.Provider);
         services.AddRetailDomain();
         services.AddHostedService<DemoTrafficService>();
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(8));
@@ -43,6 +46,7 @@ public static class SiloHostingExtensions
                     kafka.BootstrapServers = endpoint.BootstrapServers;
                     kafka.ConsumerGroupId = $"{orleans.ServiceId}-streams";
                     kafka.DeadLetterTopic = topics.DeadLetters;
+                    kafka.CommitInterval = configuration.GetValue("Kafka:CommitInterval", TimeSpan.FromSeconds(2));
                     kafka.AddTopic(topics.Clickstream, StreamNames.Clickstream);
                     kafka.AddTopic(topics.ProductsUpdate, StreamNames.VariantUpdates);
                     kafka.AddTopic(topics.OrdersCreate, StreamNames.Sales);
