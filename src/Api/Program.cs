@@ -1,10 +1,16 @@
+using System.Data.Common;
+using Npgsql;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Retail.Api.Hosting;
 using Retail.Api.Platform;
 
 namespace Retail.Api;
 
-/// <summary>The API on its own, as an Orleans client of a running cluster.</summary>
+/// <summary>
+/// The API on its own, as an Orleans client of a running cluster: found through PostgreSQL when
+/// <c>ConnectionStrings:Postgres</c> is set, otherwise through the local silo's gateway.
+/// </summary>
 public static class Program
 {
     public static async Task Main(string[] args)
@@ -17,11 +23,26 @@ public static class Program
             throw new InvalidOperationException("The standalone API needs Kafka:BootstrapServers; it does not start an embedded broker.");
         }
 
-        builder.UseOrleansClient(client => client.UseLocalhostClustering(
-            configuration.GetValue("Orleans:GatewayPort", 30000),
-            configuration["Orleans:ServiceId"] ?? "retail",
-            configuration["Orleans:ClusterId"] ?? "retail-local"));
-        builder.Services.AddSingleton(new PlatformInfo("cluster", StorageDurable: false, bootstrap, KafkaEmbedded: false));
+        var postgres = configuration.GetConnectionString("Postgres");
+        var serviceId = configuration["Orleans:ServiceId"] ?? "retail";
+        var clusterId = configuration["Orleans:ClusterId"] ?? "retail-local";
+        builder.UseOrleansClient(client =>
+        {
+            if (string.IsNullOrWhiteSpace(postgres))
+            {
+                client.UseLocalhostClustering(configuration.GetValue("Orleans:GatewayPort", 30000), serviceId, clusterId);
+                return;
+            }
+
+            DbProviderFactories.RegisterFactory("Npgsql", NpgsqlFactory.Instance);
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, serviceId));
+            client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", postgres));
+        });
+        builder.Services.AddSingleton(new PlatformInfo(
+            string.IsNullOrWhiteSpace(postgres) ? "memory" : "postgres",
+            StorageDurable: !string.IsNullOrWhiteSpace(postgres),
+            bootstrap,
+            KafkaEmbedded: false));
         builder.AddRetailApi();
 
         var app = builder.Build();

@@ -14,4 +14,22 @@ public sealed class OrleansSettings
 
     /// <summary>Client gateway port; distinct per process when several silos share a machine.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// The address other silos and clients reach this one at. Empty: this host's name resolved to IPv4,
+    /// which suits containers; set 127.0.0.1 for several silos on one machine.
+    /// </summary>
+    public string? AdvertisedHost { get; set; }
+
+    public System.Net.IPAddress AdvertisedAddress()
+    {
+        if (System.Net.IPAddress.TryParse(AdvertisedHost, out var address))
+        {
+            return address;
+        }
+
+        var host = string.IsNullOrWhiteSpace(AdvertisedHost) ? System.Net.Dns.GetHostName() : AdvertisedHost;
+        return System.Net.Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            ?? System.Net.IPAddress.Loopback;
+    }
 }

@@ -1,9 +1,12 @@
+using System.Data.Common;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Retail.Api.Platform;
 using Retail.Silo.Checkpoints;
 using Retail.Silo.Demo;
 using Retail.Silo.Mapping;
+using Retail.Silo.Storage;
 using Streaming.Kafka.Hosting;
 using Streaming.Kafka.Mapping;
 using Streaming.Kafka.Offsets;
@@ -22,11 +25,20 @@ public static class SiloHostingExtensions
         services.AddSingleton(_ => KafkaEndpoint.Create(configuration));
         services.AddOptions<RetailTopics>().BindConfiguration(RetailTopics.Section);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        var postgres = PostgresConnection.FromConfiguration(configuration);
         services.AddSingleton(sp =>
         {
             var kafka = sp.GetRequiredService<KafkaEndpoint>();
-            return new PlatformInfo("memory", StorageDurable: false, kafka.BootstrapServers, kafka.Embedded);
+            return new PlatformInfo(postgres is null ? "memory" : "postgres", StorageDurable: postgres is not null, kafka.BootstrapServers, kafka.Embedded);
         });
+        if (postgres is not null)
+        {
+            // Registered before the silo, so the schema is in place before the silo joins the cluster.
+            DbProviderFactories.RegisterFactory(PostgresConnection.Invariant, NpgsqlFactory.Instance);
+            services.AddSingleton(postgres);
+            services.AddOptions<SchemaOptions>().BindConfiguration(SchemaOptions.Section);
+            services.AddHostedService<SchemaMigrator>();
+        }
         services.AddKeyedSingleton<IKafkaRecordMapper, RetailRecordMapper>(StreamNames.Provider);
         services.AddKeyedSingleton<IKafkaCommitGate, GrainCommitGate>(StreamNames.Provider);
         services.AddRetailDomain();
@@ -37,8 +49,19 @@ public static class SiloHostingExtensions
         var topics = configuration.GetSection(RetailTopics.Section).Get<RetailTopics>() ?? new RetailTopics();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-            silo.AddMemoryGrainStorage(StorageNames.Retail);
+            if (postgres is null)
+            {
+                silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+                silo.AddMemoryGrainStorage(StorageNames.Retail);
+            }
+            else
+            {
+                silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (orleans.ClusterId, orleans.ServiceId));
+                silo.ConfigureEndpoints(orleans.AdvertisedAddress(), orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: true);
+                silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (PostgresConnection.Invariant, postgres.ConnectionString));
+                silo.AddAdoNetGrainStorage(StorageNames.Retail, o => (o.Invariant, o.ConnectionString) = (PostgresConnection.Invariant, postgres.ConnectionString));
+            }
+
             silo.AddKafkaStreams(
                 StreamNames.Provider,
                 options => options.Configure<KafkaEndpoint>((kafka, endpoint) =>

@@ -28,7 +28,14 @@ internal static partial class StartupBanner
                 LogKafka(logger, kafka.BootstrapServers);
             }
 
-            LogMemoryStorage(logger);
+            if (app.Services.GetService<Storage.PostgresConnection>() is { } postgres)
+            {
+                LogPostgres(logger, postgres.Redacted);
+            }
+            else
+            {
+                LogMemoryStorage(logger);
+            }
         });
     }
 
@@ -43,4 +50,7 @@ internal static partial class StartupBanner
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Grain state is in memory and NOT durable: it is lost when this process stops.")]
     private static partial void LogMemoryStorage(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grain state and cluster membership are in PostgreSQL at {Connection}")]
+    private static partial void LogPostgres(ILogger logger, string connection);
 }

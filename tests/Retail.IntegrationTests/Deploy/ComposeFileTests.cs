@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Retail.IntegrationTests.Infrastructure;
+
+namespace Retail.IntegrationTests.Deploy;
+
+/// <summary>The compose file and Dockerfiles, validated as far as a machine without a container engine can.</summary>
+public sealed class ComposeFileTests
+{
+    private static readonly string Root = RepositoryRoot();
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Retail.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Retail.sln not found above the test folder.");
+    }
+
+    private static async Task<(int ExitCode, string Output)> ComposeAsync(bool withSecrets, params string[] args)
+    {
+        var start = new ProcessStartInfo(Requires.Tool("docker-compose")) { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-f");
+        start.ArgumentList.Add("docker-compose.yml");
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("POSTGRES_PASSWORD");
+        start.Environment.Remove("SHOPIFY_WEBHOOK_SECRET");
+        if (withSecrets)
+        {
+            start.Environment["POSTGRES_PASSWORD"] = "compose-test-password";
+            start.Environment["SHOPIFY_WEBHOOK_SECRET"] = "compose-test-key";
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+
+    [SkippableFact]
+    public async Task The_compose_file_is_valid()
+    {
+        var (exitCode, output) = await ComposeAsync(withSecrets: true, "config", "-q");
+
+        Assert.True(exitCode == 0, output);
+    }
+
+    [SkippableFact]
+    public async Task It_has_every_service_with_the_generator_behind_a_profile()
+    {
+        var (_, services) = await ComposeAsync(withSecrets: true, "config", "--services");
+        var (_, config) = await ComposeAsync(withSecrets: true, "config");
+
+        Assert.Equal(["api", "datagen", "kafka", "postgres", "silo"], services.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order());
+        var datagen = config[config.IndexOf("  datagen:", StringComparison.Ordinal)..];
+        Assert.Contains("profiles:\n    - generator", datagen, StringComparison.Ordinal);
+        Assert.Contains("condition: service_healthy", config, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Secrets_must_come_from_the_environment()
+    {
+        var (exitCode, output) = await ComposeAsync(withSecrets: false, "config", "-q");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Set POSTGRES_PASSWORD", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Silo")]
+    [InlineData("Api")]
+    [InlineData("Datagen")]
+    public void Dockerfiles_build_in_stages_and_run_as_a_non_root_user(string project)
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(Root, "deploy", "docker", $"{project}.Dockerfile"));
+
+        Assert.Contains("AS build", dockerfile, StringComparison.Ordinal);
+        Assert.Contains($"dotnet publish src/{project}", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("USER app", dockerfile, StringComparison.Ordinal);
+        Assert.Equal(2, dockerfile.Split('\n').Count(l => l.StartsWith("FROM ", StringComparison.Ordinal)));
+    }
+}
