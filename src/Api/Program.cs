@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Retail.Api.Hosting;
@@ -34,7 +32,6 @@ public static class Program
                 return;
             }
 
-            DbProviderFactories.RegisterFactory("Npgsql", NpgsqlFactory.Instance);
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, serviceId));
             client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", postgres));
         });

@@ -1,6 +1,5 @@
-using System.Data.Common;
-using Npgsql;
 using Orleans.Configuration;
+using Orleans.Storage;
 using Orleans.Dashboard;
 using Retail.Api.Platform;
 using Retail.Silo.Checkpoints;
@@ -34,7 +33,6 @@ public static class SiloHostingExtensions
         if (postgres is not null)
         {
             // Registered before the silo, so the schema is in place before the silo joins the cluster.
-            DbProviderFactories.RegisterFactory(PostgresConnection.Invariant, NpgsqlFactory.Instance);
             services.AddSingleton(postgres);
             services.AddOptions<SchemaOptions>().BindConfiguration(SchemaOptions.Section);
             services.AddHostedService<SchemaMigrator>();
@@ -49,6 +47,9 @@ public static class SiloHostingExtensions
         var topics = configuration.GetSection(RetailTopics.Section).Get<RetailTopics>() ?? new RetailTopics();
         builder.UseOrleans(silo =>
         {
+            // State is stored in Orleans' own version-tolerant binary format ([Id] members), which also handles
+            // the immutable collections that the default JSON serializer cannot read back.
+            silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
             if (postgres is null)
             {
                 silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);

@@ -14,6 +14,7 @@ internal sealed class KafkaAdapter(
     KafkaTopology topology,
     IKafkaRecordMapper mapper,
     IKafkaCommitGate gate,
+    DeliveryFailures failures,
     IProducer<byte[], byte[]> producer,
     KafkaStreamMetrics metrics,
     ILoggerFactory loggerFactory) : IQueueAdapter
@@ -62,6 +63,7 @@ internal sealed class KafkaAdapter(
             options,
             mapper,
             gate,
+            failures.For(queueId),
             _deadLetters,
             metrics,
             TimeProvider.System,

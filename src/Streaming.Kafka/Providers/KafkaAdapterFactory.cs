@@ -20,6 +20,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
     private readonly ILogger _logger;
     private readonly Lazy<KafkaTopology> _topology;
     private readonly KafkaProducerOwner _producer;
+    private readonly DeliveryFailures _failures = new();
     private IQueueAdapterCache? _cache;
     private KafkaQueueMapper? _queueMapper;
 
@@ -64,7 +65,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
     {
         // Reading metadata blocks and may retry for a while; keep it off the Orleans scheduler.
         var topology = await Task.Run(() => _topology.Value);
-        return new KafkaAdapter(_name, _options, topology, _mapper, _gate, _producer.Producer, _metrics, _loggerFactory);
+        return new KafkaAdapter(_name, _options, topology, _mapper, _gate, _failures, _producer.Producer, _metrics, _loggerFactory);
     }
 
     public IQueueAdapterCache GetQueueAdapterCache() =>
@@ -73,7 +74,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
     public IStreamQueueMapper GetStreamQueueMapper() => _queueMapper ??= new KafkaQueueMapper(_topology.Value);
 
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
-        Task.FromResult<IStreamFailureHandler>(new NoOpStreamDeliveryFailureHandler());
+        Task.FromResult(_failures.HandlerFor(queueId));
 
     private KafkaTopology DiscoverTopology()
     {

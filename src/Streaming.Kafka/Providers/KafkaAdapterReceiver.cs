@@ -20,6 +20,7 @@ internal sealed partial class KafkaAdapterReceiver(
     KafkaStreamOptions options,
     IKafkaRecordMapper mapper,
     IKafkaCommitGate gate,
+    DeliveryFailures.Flag failures,
     DeadLetterWriter deadLetters,
     KafkaStreamMetrics metrics,
     TimeProvider time,
@@ -36,6 +37,7 @@ internal sealed partial class KafkaAdapterReceiver(
     private long _firstRead = -1;
     private long _lastCommitStarted;
     private bool _rewind;
+    private int _epoch;
 
     private enum CommitResult
     {
@@ -79,7 +81,14 @@ internal sealed partial class KafkaAdapterReceiver(
     {
         var consumer = _consumer ?? throw new InvalidOperationException("The receiver is not initialized.");
         TakeCommitOutcome();
-        if (_rewind)
+        if (failures.Take())
+        {
+            // Orleans gave up delivering an event and the cache dropped it: read the partition again.
+            LogDeliveryFailed(topic.Name, partition);
+            _rewind = true;
+        }
+
+        if (_rewind && _commit is null)
         {
             Rewind(consumer);
         }
@@ -177,7 +186,7 @@ internal sealed partial class KafkaAdapterReceiver(
             }
 
             // A last commit, through the gate like any other, so the next owner starts where this one ended.
-            if (!_rewind && _progress.Committable is { } offset && offset > _committed)
+            if (!_rewind && !failures.IsRaised && _progress.Committable is { } offset && offset > _committed)
             {
                 var outcome = await CommitAsync(consumer, Checkpoint(offset));
                 LogFinalCommit(topic.Name, partition, offset, outcome.Result);
@@ -248,7 +257,7 @@ internal sealed partial class KafkaAdapterReceiver(
             }
             else
             {
-                container = new KafkaBatchContainer(streamId, topic.Name, partition, [entry]);
+                container = new KafkaBatchContainer(streamId, topic.Name, partition, [entry], _epoch);
                 open[streamId] = container;
                 batch.Add(container);
             }
@@ -260,7 +269,7 @@ internal sealed partial class KafkaAdapterReceiver(
     private void StartCommitIfDue()
     {
         var consumer = _consumer;
-        if (consumer is null || _commit is not null || _rewind || _progress.Committable is not { } offset || offset <= _committed)
+        if (consumer is null || _commit is not null || _rewind || failures.IsRaised || _progress.Committable is not { } offset || offset <= _committed)
         {
             return;
         }
@@ -347,6 +356,7 @@ internal sealed partial class KafkaAdapterReceiver(
         }
 
         consumer.Seek(new TopicPartitionOffset(_partition, target));
+        _epoch++;
         _progress.Restart(target);
         _delivered = [];
         metrics.Rewound(providerName, topic.Name);
@@ -381,6 +391,9 @@ internal sealed partial class KafkaAdapterReceiver(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The commit gate reports lost effects below {Topic}[{Partition}]@{Offset}; the partition will be read again from its last commit")]
     private partial void LogLost(string topic, int partition, long offset);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An event of {Topic}[{Partition}] could not be delivered; the partition will be read again from its last commit")]
+    private partial void LogDeliveryFailed(string topic, int partition);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rewound {Topic}[{Partition}] to offset {Offset}")]
     private partial void LogRewound(string topic, int partition, long offset);

@@ -10,8 +10,9 @@ namespace Streaming.Kafka.Providers;
 public sealed class KafkaBatchContainer : IBatchContainer
 {
     /// <summary>Creates a container holding <paramref name="entries"/>, which must be non-empty and in order.</summary>
-    public KafkaBatchContainer(StreamId streamId, string topic, int partition, List<KafkaEventEntry> entries)
+    public KafkaBatchContainer(StreamId streamId, string topic, int partition, List<KafkaEventEntry> entries, int epoch = 0)
     {
+        Epoch = epoch;
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentOutOfRangeException.ThrowIfZero(entries.Count);
         StreamId = streamId;
@@ -35,6 +36,10 @@ public sealed class KafkaBatchContainer : IBatchContainer
     [Id(3)]
     public List<KafkaEventEntry> Entries { get; }
 
+    /// <summary>The read epoch of the partition; see <see cref="KafkaSequenceToken.Epoch"/>.</summary>
+    [Id(4)]
+    public int Epoch { get; }
+
     /// <summary>The token of the first event: where this container sits in its partition.</summary>
     public StreamSequenceToken SequenceToken => TokenOf(Entries[0]);
 
@@ -56,5 +61,5 @@ public sealed class KafkaBatchContainer : IBatchContainer
 
     public override string ToString() => $"{StreamId} {Topic}[{Partition}]@{Entries[0].Offset}..{Entries[^1].Offset} ({Entries.Count} events)";
 
-    private KafkaSequenceToken TokenOf(KafkaEventEntry entry) => new(Topic, Partition, entry.Offset, entry.Index);
+    private KafkaSequenceToken TokenOf(KafkaEventEntry entry) => new(Topic, Partition, entry.Offset, entry.Index, Epoch);
 }

@@ -4,16 +4,22 @@ namespace Streaming.Kafka.Providers;
 /// Where an event came from: the topic-partition, the record's offset, and the event's index within that
 /// record. Two deliveries of the same event carry equal tokens, so a consumer can recognise a redelivery.
 /// </summary>
+/// <remarks>
+/// A partition read again (after lost effects or a failed delivery) starts a new <see cref="Epoch"/>. Tokens
+/// order by epoch first, so the queue cache always sees them rising; equality ignores the epoch, because it
+/// is still the same event.
+/// </remarks>
 [GenerateSerializer, Immutable]
 public sealed class KafkaSequenceToken : StreamSequenceToken
 {
     /// <summary>Creates a token for event <paramref name="eventIndex"/> of the record at <paramref name="offset"/>.</summary>
-    public KafkaSequenceToken(string topic, int partition, long offset, int eventIndex)
+    public KafkaSequenceToken(string topic, int partition, long offset, int eventIndex, int epoch = 0)
     {
         Topic = topic;
         Partition = partition;
         SequenceNumber = offset;
         EventIndex = eventIndex;
+        Epoch = epoch;
     }
 
     /// <summary>The topic the record was read from.</summary>
@@ -32,6 +38,10 @@ public sealed class KafkaSequenceToken : StreamSequenceToken
     [Id(3)]
     public override int EventIndex { get; protected set; }
 
+    /// <summary>How many times this receiver has read its partition again before reading this event.</summary>
+    [Id(4)]
+    public int Epoch { get; }
+
     /// <summary>The record's offset in its partition; the same as <see cref="SequenceNumber"/>.</summary>
     public long Offset => SequenceNumber;
 
@@ -46,12 +56,17 @@ public sealed class KafkaSequenceToken : StreamSequenceToken
 
     public override int GetHashCode() => HashCode.Combine(Topic, Partition, SequenceNumber, EventIndex);
 
-    /// <summary>Orders tokens of one partition by offset, then by index. Tokens of different partitions are not ordered.</summary>
+    /// <summary>Orders tokens of one partition by epoch, offset, then index. Tokens of different partitions are not ordered.</summary>
     public override int CompareTo(StreamSequenceToken? other)
     {
         if (other is null)
         {
             return 1;
+        }
+
+        if (other is KafkaSequenceToken kafka && kafka.Epoch != Epoch)
+        {
+            return Epoch.CompareTo(kafka.Epoch);
         }
 
         var bySequence = SequenceNumber.CompareTo(other.SequenceNumber);

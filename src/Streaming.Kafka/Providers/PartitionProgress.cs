@@ -20,7 +20,8 @@ internal sealed class PartitionProgress
 
     /// <summary>
     /// Notes containers the cache has purged. The cache purges a prefix in the order items were added,
-    /// leaving out items whose delivery failed, so everything up to the last purged container is done.
+    /// leaving out items whose delivery failed; those are reported to the receiver separately, which reads
+    /// the partition again before it commits anything more.
     /// </summary>
     public void Delivered(IEnumerable<IBatchContainer> purged)
     {

@@ -38,4 +38,14 @@ public class KafkaSequenceTokenTests
 
         Assert.Equal(["t[0]@4#9", "t[0]@5#0", "t[0]@5#1"], tokens.Order().Select(t => t.ToString()));
     }
+
+    [Fact]
+    public void A_token_read_again_in_a_later_epoch_is_the_same_event_but_orders_after()
+    {
+        var first = new KafkaSequenceToken("t", 0, 900, 0, epoch: 0);
+        var again = new KafkaSequenceToken("t", 0, 100, 0, epoch: 1);
+
+        Assert.True(new KafkaSequenceToken("t", 0, 100, 0, epoch: 0).Equals(again));
+        Assert.True(again.CompareTo(first) > 0);
+    }
 }
