@@ -8,8 +8,8 @@ namespace Retail.Grains.Variants;
 
 /// <summary>
 /// One product variant. Activated by its streams; applies each event once, decides its price and
-/// sell-through, publishes what changed, and reports to the cross-variant index. State is written behind:
-/// in batches, when the Kafka commit gate asks for it before offsets move on, and on deactivation.
+/// sell-through, publishes what changed, and reports to the cross-variant index. State is written once per
+/// delivered batch of events, not per event; the Kafka commit gate checks it is durable before offsets move on.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.Clickstream)]
 [ImplicitStreamSubscription(StreamNames.VariantUpdates)]
@@ -24,7 +24,7 @@ internal sealed class ProductVariantGrain(
 {
     private readonly ForecastingOptions _forecasting = forecasting.Value;
 
-    // Write-behind: effects stay in memory until the commit gate asks for them, or the grain deactivates.
+    // Set while effects are in memory only; a delivered batch is persisted before it is acknowledged.
     private bool _dirty;
 
     private long Id => this.GetPrimaryKeyLong();
@@ -61,7 +61,18 @@ internal sealed class ProductVariantGrain(
     async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
         var streamNamespace = handleFactory.StreamId.GetNamespace() ?? string.Empty;
-        await handleFactory.Create<IVariantEvent>().ResumeAsync((variantEvent, _) => OnEventAsync(streamNamespace, variantEvent));
+        await handleFactory.Create<IVariantEvent>().ResumeAsync(async (IList<SequentialItem<IVariantEvent>> batch) =>
+        {
+            foreach (var item in batch)
+            {
+                await OnEventAsync(streamNamespace, item.Item);
+            }
+
+            // One write per delivered batch, before the delivery is acknowledged: the pulling agent only moves
+            // past (and the receiver only commits) events whose effects are durable. A grain that dies before
+            // this write has its batch delivered again, and the events it already has are skipped by position.
+            await FlushAsync();
+        });
     }
 
     private async Task OnEventAsync(string streamNamespace, IVariantEvent variantEvent)

@@ -81,7 +81,14 @@ public static class SiloHostingExtensions
                 stream =>
                 {
                     stream.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);
-                    stream.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(25)));
+                    stream.ConfigurePullingAgent(agent => agent.Configure(o =>
+                    {
+                        o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(25);
+                        // Several containers per delivery, so a busy variant persists many events in one write.
+                        o.BatchContainerBatchSize = 64;
+                        // Keep retrying a delivery through a silo failure rather than give the event up.
+                        o.MaxEventDeliveryTime = TimeSpan.FromMinutes(5);
+                    }));
                 });
             silo.AddDashboard();
         });
