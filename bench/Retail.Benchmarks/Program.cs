@@ -1,4 +1,20 @@
 using BenchmarkDotNet.Running;
+using Retail.Benchmarks.EndToEnd;
 
-// Micro-benchmarks: dotnet run -c Release --project bench/Retail.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// e2e: the end-to-end comparison (see BENCHMARKS.md). Anything else goes to BenchmarkDotNet:
+//   dotnet run -c Release --project bench/Retail.Benchmarks -- --filter '*'
+if (args.Length > 0 && args[0] == "e2e")
+{
+    try
+    {
+        return await E2eCommand.RunAsync(E2eOptions.Parse(args[1..]));
+    }
+    catch (ArgumentException ex)
+    {
+        await Console.Error.WriteLineAsync(ex.Message);
+        return 2;
+    }
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(E2eCommand).Assembly).Run(args);
+return 0;

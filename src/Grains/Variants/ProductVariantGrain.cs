@@ -19,7 +19,8 @@ internal sealed class ProductVariantGrain(
     IPricingPolicy pricing,
     IOptions<ForecastingOptions> forecasting,
     TimeProvider time,
-    VariantReportBuffer reports)
+    VariantReportBuffer reports,
+    VariantMetrics metrics)
     : Grain, IProductVariantGrain, IStreamSubscriptionObserver
 {
     private readonly ForecastingOptions _forecasting = forecasting.Value;
@@ -80,6 +81,7 @@ internal sealed class ProductVariantGrain(
         var current = state.State;
         if (!AppliedPositions.TryAdvance(current.Applied, streamNamespace, variantEvent.Source, out var applied))
         {
+            metrics.Duplicate(streamNamespace);
             return;
         }
 
@@ -97,6 +99,11 @@ internal sealed class ProductVariantGrain(
         }
 
         await ChangeAsync(next with { Applied = applied });
+        metrics.Applied(streamNamespace);
+        if (variantEvent is ClickstreamEvent viewed)
+        {
+            metrics.Visible(time.GetUtcNow() - viewed.Timestamp);
+        }
     }
 
     /// <summary>Decides price and sell-through on the new state, publishes what changed, and keeps it.</summary>
@@ -109,6 +116,7 @@ internal sealed class ProductVariantGrain(
         if (VariantLedger.Decide(Id, next, pricing, now, _forecasting) is { } decision)
         {
             next = VariantLedger.Record(next, decision);
+            metrics.PriceChanged(decision.Policy);
             await provider.GetStream<PriceDecision>(StreamId.Create(StreamNames.DynamicPrices, Id)).OnNextAsync(decision);
         }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Retail.Grains.Forecasting;
 using Retail.Grains.Insights;
 using Retail.Grains.Pricing;
+using Retail.Grains.Variants;
 
 namespace Retail.Silo.Hosting;
 
@@ -28,7 +29,7 @@ public static class DomainServices
             return options.Value.Policy == SeedPricingPolicy.PolicyName ? new SeedPricingPolicy() : new DemandPricingPolicy(options);
         });
         services.AddSingleton<VariantReportBuffer>();
-        services.AddHostedService<VariantReportPump>();
+        services.AddSingleton<VariantMetrics>();
         return services;
     }
 }

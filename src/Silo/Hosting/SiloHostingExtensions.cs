@@ -2,6 +2,7 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using Orleans.Dashboard;
 using Retail.Api.Platform;
+using Retail.Grains.Insights;
 using Retail.Silo.Checkpoints;
 using Retail.Silo.Demo;
 using Retail.Silo.Mapping;
@@ -92,6 +93,9 @@ public static class SiloHostingExtensions
                 });
             silo.AddDashboard();
         });
+
+        // After the silo, so that it stops first and sends its last batch while the silo still runs.
+        services.AddHostedService<VariantReportPump>();
         return builder;
     }
 

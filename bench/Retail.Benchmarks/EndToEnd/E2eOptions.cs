@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace Retail.Benchmarks.EndToEnd;
+
+/// <summary>Options of the <c>e2e</c> command.</summary>
+public sealed record E2eOptions
+{
+    public int Events { get; init; } = 100_000;
+
+    public int Variants { get; init; } = 10_000;
+
+    /// <summary><c>zipf</c> or <c>uniform</c>.</summary>
+    public string Skew { get; init; } = "zipf";
+
+    /// <summary>Offered rate of the throughput phase, events/s; 0 = as fast as possible.</summary>
+    public double Rate { get; init; }
+
+    /// <summary>Offered rate of the latency phase, events/s.</summary>
+    public double LatencyRate { get; init; } = 5_000;
+
+    /// <summary>Length of the latency phase.</summary>
+    public TimeSpan LatencyDuration { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary><c>memory</c>, or <c>postgres</c> with <see cref="Postgres"/>.</summary>
+    public string Storage { get; init; } = "memory";
+
+    public string? Postgres { get; init; }
+
+    public const string Usage = """
+        Usage: Retail.Benchmarks e2e [options]
+          --events N            events in the throughput phase (default 100000)
+          --variants N          distinct variants (default 10000)
+          --skew zipf|uniform   how events spread over variants (default zipf)
+          --rate N              offered events/s in the throughput phase; 0 = as fast as possible (default 0)
+          --latency-rate N      offered events/s in the latency phase (default 5000)
+          --latency-seconds N   length of the latency phase (default 15; 0 skips it)
+          --storage memory|postgres   grain storage (default memory)
+          --postgres CONN       connection string, with --storage postgres
+        """;
+
+    public static E2eOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new E2eOptions();
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--events" => options with { Events = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--variants" => options with { Variants = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--skew" => options with { Skew = value is "zipf" or "uniform" ? value : throw new ArgumentException("--skew is zipf or uniform") },
+                "--rate" => options with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--latency-rate" => options with { LatencyRate = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--latency-seconds" => options with { LatencyDuration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--storage" => options with { Storage = value is "memory" or "postgres" ? value : throw new ArgumentException("--storage is memory or postgres") },
+                "--postgres" => options with { Postgres = value },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
+            };
+        }
+
+        if (args.Count % 2 != 0)
+        {
+            throw new ArgumentException($"Expected '--option value' pairs.\n{Usage}");
+        }
+
+        if (options.Storage == "postgres" && string.IsNullOrWhiteSpace(options.Postgres))
+        {
+            throw new ArgumentException("--storage postgres needs --postgres CONNECTION-STRING.");
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+
+namespace Retail.Benchmarks.EndToEnd;
+
+/// <summary>The benchmark's events: seed-format clickstream over many variants, uniform or Zipf-skewed.</summary>
+public sealed class Workload(int variants, bool zipf, int seed = 17)
+{
+    public const long FirstVariant = 80_000_000_000_000;
+
+    private readonly Random _random = new(seed);
+    private readonly double[] _cumulative = zipf ? Cumulative(variants) : [];
+
+    public (byte[] Key, byte[] Value) Next()
+    {
+        var variant = FirstVariant + (zipf ? Zipf() : _random.Next(variants));
+        var activity = _random.Next(10) switch { < 7 => "contentView", < 9 => "addToCart", _ => "purchase" };
+        var id = variant.ToString(CultureInfo.InvariantCulture);
+        return (Encoding.UTF8.GetBytes(id), Encoding.UTF8.GetBytes(
+            $$"""{"ip":"111.1.1.1","userid":1644276582001,"time":"01/Jan/1970:00:00:00 +0000","product_variant_id":{{id}},"activity":"{{activity}}"}"""));
+    }
+
+    private int Zipf()
+    {
+        var index = Array.BinarySearch(_cumulative, _random.NextDouble());
+        return Math.Min(index < 0 ? ~index : index, _cumulative.Length - 1);
+    }
+
+    // Zipf with exponent 1: the k-th most popular variant is seen in proportion to 1/k.
+    private static double[] Cumulative(int n)
+    {
+        var weights = Enumerable.Range(1, n).Select(k => 1.0 / k).ToArray();
+        var total = weights.Sum();
+        var cumulative = new double[n];
+        var sum = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            sum += weights[i] / total;
+            cumulative[i] = sum;
+        }
+
+        return cumulative;
+    }
+}
