@@ -93,6 +93,7 @@ public static class E2eCommand
             // Only errors: the figures are the output, and shutting the silo down at the end is noisy.
             ["Logging:LogLevel:Default"] = "Error",
             ["Logging:LogLevel:Orleans"] = "Critical",
+            ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Critical",
         };
         if (options.Storage == "postgres")
         {

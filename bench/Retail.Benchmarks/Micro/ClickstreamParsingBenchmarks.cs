@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using Retail.Grains.Abstractions.Events;
 
-namespace Retail.Benchmarks;
+namespace Retail.Benchmarks.Micro;
 
 /// <summary>Our clickstream reader against a plain <see cref="JsonSerializer"/> baseline, on the seed's record.</summary>
 [MemoryDiagnoser]
