@@ -42,8 +42,8 @@ public sealed class ClusterHarness : IAsyncDisposable
     {
         var silo = HostProcess.Start("Retail.Silo", Settings(new Dictionary<string, string>
         {
-            ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         }), name);
         _processes.Add(silo);
         await silo.WaitReadyAsync(TimeSpan.FromSeconds(90));
@@ -185,10 +185,4 @@ public sealed class ClusterHarness : IAsyncDisposable
         return settings;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

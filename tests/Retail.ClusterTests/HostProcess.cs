@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Retail.ClusterTests;
 
@@ -32,7 +30,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts <paramref name="program"/> (Retail.Silo or Retail.Api) with the given settings.</summary>
     public static HostProcess Start(string program, IReadOnlyDictionary<string, string> settings, string name)
     {
-        var httpPort = FreePort();
+        var httpPort = FreePort.Next();
         var logFile = Path.Combine(Path.GetTempPath(), $"retail-{name}-{httpPort}.log");
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, program))
         {
@@ -146,10 +144,4 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

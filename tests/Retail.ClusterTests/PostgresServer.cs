@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Retail.ClusterTests;
@@ -33,7 +31,7 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         _folder = Directory.CreateTempSubdirectory("retail-pg-").FullName;
-        Port = FreePort();
+        Port = FreePort.Next();
         await RunAsync("chown", "-R", "postgres", _folder);
         await AsPostgresAsync(Path.Combine(_bin, "initdb"), "-D", Path.Combine(_folder, "data"), "-A", "trust", "-U", "postgres", "--no-sync");
         await StartAsync();
@@ -75,12 +73,6 @@ public sealed class PostgresServer : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     // initdb refuses to run as root; run the server tools as the postgres user when we are root.
     private static Task AsPostgresAsync(string tool, params string[] args) =>
