@@ -23,6 +23,7 @@ public static class ApiHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.AddRetailTelemetry();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.Section)
             .Validate(o => o.MaxBodyBytes > 0 && o.DeduplicationCapacity > 0 && o.WriteTimeout > TimeSpan.Zero, "Shopify:MaxBodyBytes, DeduplicationCapacity and WriteTimeout must be positive.")
@@ -59,6 +60,7 @@ public static class ApiHostingExtensions
         app.MapClickstreamApi();
         app.MapPlatformApi();
         app.MapOpenApi();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapScalarApiReference("/docs", options => options.WithTitle("Retail API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
