@@ -6,6 +6,7 @@ using Retail.Api.Ingest;
 using Retail.Api.Insights;
 using Retail.Api.Platform;
 using Retail.Api.Products;
+using Retail.Api.Security;
 using Retail.Api.Seed;
 using Retail.Api.Variants;
 using Scalar.AspNetCore;
@@ -37,6 +38,8 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<IngestProducer>();
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<ApiKeyCheck>();
+        builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section);
+        builder.Services.AddIngestRateLimits(builder.Configuration);
         builder.Services.AddHealthChecks()
             .AddCheck<OrleansHealthCheck>("orleans", tags: [ReadyTag])
             .AddCheck<KafkaHealthCheck>("kafka", tags: [ReadyTag]);
@@ -52,6 +55,9 @@ public static class ApiHostingExtensions
         _ = app.Services.GetRequiredService<WebhookSecret>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<OperatorAccessMiddleware>();
+        app.UseRateLimiter();
         app.MapVariantsApi();
         app.MapProductsApi();
         app.MapInsightsApi();

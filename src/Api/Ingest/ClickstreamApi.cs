@@ -19,7 +19,8 @@ public static partial class ClickstreamApi
             .WithTags("Ingest")
             .WithName("CollectClickstream")
             .WithSummary("Clickstream events, as a JSON array or NDJSON. All are written, or none (400 lists every bad event).")
-            .Accepts<JsonElement>("application/json", "application/x-ndjson");
+            .Accepts<JsonElement>("application/json", "application/x-ndjson")
+            .RequireRateLimiting(Security.IngestRateLimitOptions.Policy);
         return app;
     }
 

@@ -24,7 +24,8 @@ public static partial class ShopifyWebhookApi
             .WithTags("Ingest")
             .WithName("ShopifyWebhook")
             .WithSummary("A Shopify webhook delivery, HMAC-verified, written to Kafka before the 200.")
-            .Accepts<JsonElement>("application/json");
+            .Accepts<JsonElement>("application/json")
+            .RequireRateLimiting(Security.IngestRateLimitOptions.Policy);
         return app;
     }
 

@@ -1,0 +1,16 @@
+namespace Retail.Api.Security;
+
+/// <summary>Who may use the operator surface (dashboard, metrics, system), bound from <c>Operator</c>.</summary>
+public sealed class OperatorOptions
+{
+    public const string Section = "Operator";
+
+    /// <summary>Basic-auth user name; with <see cref="Password"/>, one way in besides <c>Api:Key</c>.</summary>
+    public string? User { get; set; }
+
+    /// <summary>Basic-auth password. Never committed; set it through the environment.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Path prefixes that need an operator outside Development.</summary>
+    public IList<string> Paths { get; } = ["/dashboard", "/metrics", "/api/system"];
+}
