@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Retail.Api.Health;
 using Retail.Api.Ingest;
 using Retail.Api.Insights;
+using Retail.Api.Page;
 using Retail.Api.Platform;
 using Retail.Api.Products;
 using Retail.Api.Security;
@@ -38,6 +39,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<IngestProducer>();
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<ApiKeyCheck>();
+        builder.Services.AddSingleton<LiveStats>();
         builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section);
         builder.Services.AddIngestRateLimits(builder.Configuration);
         builder.Services.AddHealthChecks()
@@ -61,6 +63,8 @@ public static class ApiHostingExtensions
         app.MapVariantsApi();
         app.MapProductsApi();
         app.MapInsightsApi();
+        app.MapKpiApi();
+        app.MapKpiPage();
         app.MapSeedApi();
         app.MapShopifyWebhookApi();
         app.MapClickstreamApi();

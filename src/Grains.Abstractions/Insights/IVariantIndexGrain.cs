@@ -18,6 +18,10 @@ public interface IVariantIndexGrain : IGrainWithIntegerKey
     [AlwaysInterleave]
     Task<ImmutableArray<TrendingVariant>> GetTrendingAsync(int limit);
 
+    /// <summary>This shard's most recent price changes, newest first.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<Variants.PriceDecision>> GetRecentPriceChangesAsync(int limit);
+
     /// <summary>This shard's variants expected to sell out within <paramref name="days"/> days, soonest first.</summary>
     [AlwaysInterleave]
     Task<ImmutableArray<StockRiskVariant>> GetStockRiskAsync(double days);

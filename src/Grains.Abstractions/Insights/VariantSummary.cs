@@ -14,4 +14,5 @@ public sealed record VariantSummary(
     [property: Id(8)] double? DaysOfInventory,
     [property: Id(9)] DateOnly? SellThroughDate,
     [property: Id(10)] Variants.ActivityWindow Views,
-    [property: Id(11)] DateTimeOffset AsOf);
+    [property: Id(11)] DateTimeOffset AsOf,
+    [property: Id(12)] Variants.PriceDecision? LastPriceChange = null);

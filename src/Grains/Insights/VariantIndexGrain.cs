@@ -38,6 +38,15 @@ internal sealed class VariantIndexGrain(TimeProvider time) : Grain, IVariantInde
         return Task.FromResult(top);
     }
 
+    public Task<ImmutableArray<PriceDecision>> GetRecentPriceChangesAsync(int limit) =>
+        Task.FromResult(_variants.Values
+            .Select(s => s.LastPriceChange)
+            .OfType<PriceDecision>()
+            .OrderByDescending(d => d.DecidedAt)
+            .ThenBy(d => d.VariantId)
+            .Take(Math.Max(limit, 0))
+            .ToImmutableArray());
+
     public Task<ImmutableArray<StockRiskVariant>> GetStockRiskAsync(double days)
     {
         var risky = _variants.Values

@@ -168,6 +168,7 @@ public static class VariantLedger
             forecast.DaysOfInventory,
             forecast.SellThroughDate,
             state.Views,
-            now);
+            now,
+            state.RecentDecisions.IsEmpty ? null : state.RecentDecisions[0]);
     }
 }

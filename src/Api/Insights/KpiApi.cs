@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using Retail.Grains.Abstractions.Insights;
+using Retail.Grains.Abstractions.Variants;
+
+namespace Retail.Api.Insights;
+
+/// <summary>The KPI page's data: one call, everything the page shows.</summary>
+public static class KpiApi
+{
+    public static IEndpointRouteBuilder MapKpiApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/kpis", GetKpisAsync)
+            .WithTags("Insights")
+            .WithName("GetKpis")
+            .WithSummary("Trending variants, recent price changes, stock risk, events/s and consumer lag, for the live page.");
+        return app;
+    }
+
+    public static async Task<Ok<KpiResponse>> GetKpisAsync(IClusterClient client, LiveStats stats, TimeProvider time)
+    {
+        var shards = Enumerable.Range(0, IVariantIndexGrain.Shards).Select(s => client.GetGrain<IVariantIndexGrain>(s)).ToList();
+        var trending = await Task.WhenAll(shards.Select(s => s.GetTrendingAsync(10)));
+        var changes = await Task.WhenAll(shards.Select(s => s.GetRecentPriceChangesAsync(10)));
+        var risk = await Task.WhenAll(shards.Select(s => s.GetStockRiskAsync(7)));
+        return TypedResults.Ok(new KpiResponse(
+            [.. trending.SelectMany(t => t).OrderByDescending(v => v.RecentViews).ThenBy(v => v.VariantId).Take(10)],
+            [.. changes.SelectMany(c => c).OrderByDescending(d => d.DecidedAt).Take(10).Select(PriceChange.Of)],
+            [.. risk.SelectMany(r => r).OrderBy(v => v.DaysOfInventory).ThenBy(v => v.VariantId).Take(10)],
+            Math.Round(stats.EventsPerSecond, 1),
+            stats.ConsumerLag,
+            time.GetUtcNow()));
+    }
+}
+
+/// <summary>The body of <c>GET /api/kpis</c>.</summary>
+public sealed record KpiResponse(
+    ImmutableArray<TrendingVariant> Trending,
+    ImmutableArray<PriceChange> PriceChanges,
+    ImmutableArray<StockRiskVariant> StockRisk,
+    double EventsPerSecond,
+    long ConsumerLag,
+    DateTimeOffset AsOf);
+
+/// <summary>A price change and which way it went.</summary>
+public sealed record PriceChange(long VariantId, decimal? OldPrice, decimal NewPrice, string Direction, string Policy, string Reason, DateTimeOffset DecidedAt)
+{
+    public static PriceChange Of(PriceDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var direction = decision.OldPrice is not { } old ? "new" : decision.NewPrice > old ? "up" : decision.NewPrice < old ? "down" : "same";
+        return new PriceChange(decision.VariantId, decision.OldPrice, decision.NewPrice, direction, decision.Policy, decision.Reason, decision.DecidedAt);
+    }
+}
