@@ -55,6 +55,8 @@ public static class ApiHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         // Make the webhook secret known (and logged, if generated) at start, not at the first delivery.
         _ = app.Services.GetRequiredService<WebhookSecret>();
+        // Start listening to the meters now, so the page's events/s is right from its first poll.
+        _ = app.Services.GetRequiredService<LiveStats>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
