@@ -13,7 +13,8 @@ internal static class BodyReader
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, limit) + 1);
+        // Sized for the declared length, within reason; it grows as needed.
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(Math.Min(request.ContentLength ?? 4096, limit), 1 << 20) + 1);
         while (true)
         {
             var memory = buffer.GetMemory(8192);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Retail.Api.Ingest;
 using Retail.Grains.Abstractions.Seed;
 using Retail.Grains.Abstractions.Variants;
 
@@ -132,16 +133,16 @@ public static class SeedApi
 
     private static async Task<(JsonNode? Node, ProblemHttpResult? Problem)> ReadBodyAsync(HttpRequest request)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer);
-        if (buffer.Length == 0)
+        // No limit of its own here: Kestrel's request body limit applies, as before.
+        var body = (await BodyReader.ReadAsync(request, int.MaxValue, request.HttpContext.RequestAborted))!;
+        if (body.Length == 0)
         {
             return (null, Bad("The body is empty."));
         }
 
         try
         {
-            var node = JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
+            var node = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
             return node is null ? (null, Bad("The body is JSON null.")) : (node, null);
         }
         catch (JsonException ex)

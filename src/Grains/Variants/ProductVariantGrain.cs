@@ -113,14 +113,15 @@ internal sealed class ProductVariantGrain(
         next = next with { UpdatedAt = now };
         var provider = this.GetStreamProvider(StreamNames.Provider);
 
-        if (VariantLedger.Decide(Id, next, pricing, now, _forecasting) is { } decision)
+        // Pricing changes neither stock nor sales, so one forecast serves the decision, publishing and the index.
+        var forecast = VariantLedger.Forecast(Id, next, now, _forecasting);
+        if (VariantLedger.Decide(Id, next, forecast, pricing, now) is { } decision)
         {
             next = VariantLedger.Record(next, decision);
             metrics.PriceChanged(decision.Policy);
             await provider.GetStream<PriceDecision>(StreamId.Create(StreamNames.DynamicPrices, Id)).OnNextAsync(decision);
         }
 
-        var forecast = VariantLedger.Forecast(Id, next, now, _forecasting);
         if (SellThrough.Differs(next.PublishedForecast, forecast))
         {
             next = next with { PublishedForecast = forecast };
@@ -129,7 +130,7 @@ internal sealed class ProductVariantGrain(
 
         state.State = next;
         _dirty = true;
-        reports.Report(VariantLedger.Summary(Id, next, now, _forecasting));
+        reports.Report(VariantLedger.Summary(Id, next, forecast, now));
     }
 
     private async Task FlushAsync()

@@ -86,17 +86,20 @@ public static class VariantLedger
         };
     }
 
-    /// <summary>A price decision, when the variant has a base price and the policy wants a change.</summary>
-    public static PriceDecision? Decide(long variantId, ProductVariantState state, IPricingPolicy policy, DateTimeOffset now, ForecastingOptions options)
+    /// <summary>
+    /// A price decision, when the variant has a base price and the policy wants a change. Takes the state's
+    /// forecast, which a price change does not alter, so the caller computes it once per event.
+    /// </summary>
+    public static PriceDecision? Decide(long variantId, ProductVariantState state, SellThroughForecast forecast, IPricingPolicy policy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(forecast);
         ArgumentNullException.ThrowIfNull(policy);
         if (state.BasePrice is not { } basePrice)
         {
             return null;
         }
 
-        var forecast = Forecast(variantId, state, now, options);
         return policy.Decide(new PricingInput(
             variantId,
             basePrice,
@@ -152,10 +155,10 @@ public static class VariantLedger
             state.UpdatedAt ?? now);
     }
 
-    public static VariantSummary Summary(long variantId, ProductVariantState state, DateTimeOffset now, ForecastingOptions options)
+    public static VariantSummary Summary(long variantId, ProductVariantState state, SellThroughForecast forecast, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var forecast = Forecast(variantId, state, now, options);
+        ArgumentNullException.ThrowIfNull(forecast);
         return new VariantSummary(
             variantId,
             state.ProductId,
