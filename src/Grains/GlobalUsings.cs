@@ -6,6 +6,7 @@ global using Retail.Grains.Abstractions;
 global using Retail.Grains.Abstractions.Events;
 global using Retail.Grains.Abstractions.Variants;
 global using Retail.Grains.Abstractions.Insights;
+global using Retail.Grains.Abstractions.Platform;
 global using Retail.Grains.Abstractions.Inventory;
 global using Retail.Grains.Abstractions.Products;
 global using Retail.Grains.Abstractions.Seed;

@@ -9,6 +9,9 @@ public sealed class KafkaStreamMetrics
     /// <summary>The meter that every instrument of this provider belongs to.</summary>
     public const string MeterName = "Streaming.Kafka";
 
+    /// <summary>The gauge of records not yet read, per partition this process owns.</summary>
+    public const string ConsumerLag = "kafka.stream.consumer.lag";
+
     private readonly Counter<long> _consumed;
     private readonly Counter<long> _produced;
     private readonly Counter<long> _deadLettered;
@@ -31,7 +34,7 @@ public sealed class KafkaStreamMetrics
             "ms",
             "Time from a record's Kafka timestamp until the cache reports its events delivered.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000] });
-        meter.CreateObservableGauge("kafka.stream.consumer.lag", ObserveLag, "{record}", "Records in a partition not yet read by its owner: high watermark minus position.");
+        meter.CreateObservableGauge(ConsumerLag, ObserveLag, "{record}", "Records in a partition not yet read by its owner: high watermark minus position.");
     }
 
     internal void Consumed(string provider, string topic, int count) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using System.Net.Http.Json;
 using Npgsql;
 using Retail.Silo.Storage;
 
@@ -93,6 +94,27 @@ public sealed class ClusterTests(PostgresServer postgres)
             await postgres.StartAsync();
         }
     }
+
+    [SkippableFact]
+    public async Task A_standalone_API_shows_the_events_per_second_that_the_silos_report()
+    {
+        Requires.Postgres(postgres);
+        await using var cluster = await ClusterHarness.CreateAsync(postgres);
+        var silos = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => cluster.StartSiloAsync($"stats-silo{i}")));
+        var api = await cluster.StartApiAsync();
+        var events = ClusterHarness.Events(20_000, variants: 200, seed: 11);
+        var seen = new List<KpiFigures>();
+
+        // The API process runs no silo, so every figure it shows came from the silos' reports.
+        await cluster.ProduceAsync(events, rate: 2_000, onProgress: async _ =>
+            seen.Add((await api.Http.GetFromJsonAsync<KpiFigures>(new Uri("/api/kpis", UriKind.Relative)))!));
+        await ClusterHarness.AssertCountsAsync(api.Http, ClusterHarness.Truth(events), TimeSpan.FromMinutes(2));
+
+        Assert.Contains(seen, k => k.ReportingSilos == silos.Length && k.EventsPerSecond > 0);
+        Assert.All(seen, k => Assert.True(k.ConsumerLag >= 0 && k.EventsPerSecond >= 0));
+    }
+
+    private sealed record KpiFigures(double EventsPerSecond, long ConsumerLag, int ReportingSilos);
 
     private static async Task<long> QueryCountAsync(string connection)
     {

@@ -39,7 +39,6 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<IngestProducer>();
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<ApiKeyCheck>();
-        builder.Services.AddSingleton<LiveStats>();
         builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section);
         builder.Services.AddIngestRateLimits(builder.Configuration);
         builder.Services.AddHealthChecks()
@@ -55,8 +54,6 @@ public static class ApiHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         // Make the webhook secret known (and logged, if generated) at start, not at the first delivery.
         _ = app.Services.GetRequiredService<WebhookSecret>();
-        // Start listening to the meters now, so the page's events/s is right from its first poll.
-        _ = app.Services.GetRequiredService<LiveStats>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Retail.Grains.Abstractions.Insights;
+using Retail.Grains.Abstractions.Platform;
 using Retail.Grains.Abstractions.Variants;
 
 namespace Retail.Api.Insights;
@@ -12,22 +13,25 @@ public static class KpiApi
         app.MapGet("/api/kpis", GetKpisAsync)
             .WithTags("Insights")
             .WithName("GetKpis")
-            .WithSummary("Trending variants, recent price changes, stock risk, events/s and consumer lag, for the live page.");
+            .WithSummary("Trending variants, recent price changes, stock risk, and the cluster's events/s and consumer lag as its silos last reported them, for the live page.");
         return app;
     }
 
-    public static async Task<Ok<KpiResponse>> GetKpisAsync(IClusterClient client, LiveStats stats, TimeProvider time)
+    public static async Task<Ok<KpiResponse>> GetKpisAsync(IClusterClient client, TimeProvider time)
     {
+        var throughputCall = client.GetGrain<IClusterStatsGrain>(0).GetAsync();
         var shards = Enumerable.Range(0, IVariantIndexGrain.Shards).Select(s => client.GetGrain<IVariantIndexGrain>(s)).ToList();
         var trending = await Task.WhenAll(shards.Select(s => s.GetTrendingAsync(10)));
         var changes = await Task.WhenAll(shards.Select(s => s.GetRecentPriceChangesAsync(10)));
         var risk = await Task.WhenAll(shards.Select(s => s.GetStockRiskAsync(7)));
+        var throughput = await throughputCall;
         return TypedResults.Ok(new KpiResponse(
             [.. trending.SelectMany(t => t).OrderByDescending(v => v.RecentViews).ThenBy(v => v.VariantId).Take(10)],
             [.. changes.SelectMany(c => c).OrderByDescending(d => d.DecidedAt).Take(10).Select(PriceChange.Of)],
             [.. risk.SelectMany(r => r).OrderBy(v => v.DaysOfInventory).ThenBy(v => v.VariantId).Take(10)],
-            Math.Round(stats.EventsPerSecond, 1),
-            stats.ConsumerLag,
+            Math.Round(throughput.EventsPerSecond, 1),
+            throughput.ConsumerLag,
+            throughput.Silos,
             time.GetUtcNow()));
     }
 }
@@ -39,6 +43,7 @@ public sealed record KpiResponse(
     ImmutableArray<StockRiskVariant> StockRisk,
     double EventsPerSecond,
     long ConsumerLag,
+    int ReportingSilos,
     DateTimeOffset AsOf);
 
 /// <summary>A price change and which way it went.</summary>

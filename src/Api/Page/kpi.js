@@ -28,6 +28,7 @@ async function refresh() {
     const kpis = await response.json();
     document.getElementById("eps").textContent = kpis.eventsPerSecond.toFixed(1);
     document.getElementById("lag").textContent = String(kpis.consumerLag);
+    document.getElementById("silos").textContent = String(kpis.reportingSilos);
     fill("trending", kpis.trending, (row, v) => {
       cell(row, String(v.variantId)); cell(row, v.title ?? "–"); cell(row, String(v.recentViews), "num");
       cell(row, money(v.price), "num"); cell(row, money(v.dynamicPrice), "num");

@@ -7,6 +7,9 @@ public sealed class VariantMetrics
 {
     public const string MeterName = "Retail.Grains";
 
+    /// <summary>The counter of events applied to variant state.</summary>
+    public const string EventsApplied = "retail.variant.events";
+
     private readonly Counter<long> _events;
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _priceChanges;
@@ -16,7 +19,7 @@ public sealed class VariantMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
-        _events = meter.CreateCounter<long>("retail.variant.events", "{event}", "Events applied to variant state.");
+        _events = meter.CreateCounter<long>(EventsApplied, "{event}", "Events applied to variant state.");
         _duplicates = meter.CreateCounter<long>("retail.variant.events.duplicate", "{event}", "Redelivered events recognised by position and skipped.");
         _priceChanges = meter.CreateCounter<long>("retail.variant.price_decisions", "{decision}", "Dynamic price changes decided.");
         _visibleAfter = meter.CreateHistogram<double>(

@@ -7,6 +7,7 @@ using Retail.Silo.Checkpoints;
 using Retail.Silo.Demo;
 using Retail.Silo.Mapping;
 using Retail.Silo.Storage;
+using Retail.Silo.Telemetry;
 using Streaming.Kafka.Hosting;
 using Streaming.Kafka.Mapping;
 using Streaming.Kafka.Offsets;
@@ -96,6 +97,8 @@ public static class SiloHostingExtensions
 
         // After the silo, so that it stops first and sends its last batch while the silo still runs.
         services.AddHostedService<VariantReportPump>();
+        services.AddSingleton<ThroughputSampler>();
+        services.AddHostedService<ThroughputReporter>();
         return builder;
     }
 

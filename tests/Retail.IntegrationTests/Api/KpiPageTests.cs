@@ -24,7 +24,7 @@ public sealed class KpiPageTests(SiloFactory silo)
 
         var kpis = await Eventually.GetAsync(
             () => http.GetFromJsonAsync<KpiResponse>(new Uri("/api/kpis", UriKind.Relative)),
-            k => k!.Trending.Any(v => v.VariantId == viewed && v.RecentViews >= 30) && k!.PriceChanges.Any(c => c.VariantId == viewed),
+            k => k!.Trending.Any(v => v.VariantId == viewed && v.RecentViews >= 30) && k!.PriceChanges.Any(c => c.VariantId == viewed) && k.ReportingSilos == 1,
             ApiReads.Patience,
             "the viewed variant on the page's data");
 
