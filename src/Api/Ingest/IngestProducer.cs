@@ -15,12 +15,24 @@ public sealed partial class IngestProducer(PlatformInfo platform, ILogger<Ingest
             Acks = Acks.All,
             LingerMs = 2,
         })
-        .SetLogHandler((_, message) => LogKafka(logger, message.Level <= SyslogLevel.Warning ? LogLevel.Warning : LogLevel.Debug, message.Facility, message.Message))
+        .SetLogHandler((_, message) => Log(logger, message))
         .Build());
 
     /// <summary>Writes one record and completes once Kafka has acknowledged it.</summary>
     public Task<DeliveryResult<byte[], byte[]>> WriteAsync(string topic, Message<byte[], byte[]> message, CancellationToken cancellationToken) =>
         _producer.Value.ProduceAsync(topic, message, cancellationToken);
+
+    /// <summary>librdkafka's syslog severities on our levels; its informational chatter stays below Information.</summary>
+    private static void Log(ILogger logger, LogMessage message)
+    {
+        var level = message.Level switch
+        {
+            <= SyslogLevel.Error => LogLevel.Error,
+            SyslogLevel.Warning => LogLevel.Warning,
+            _ => LogLevel.Debug,
+        };
+        LogKafka(logger, level, message.Facility, message.Message);
+    }
 
     [LoggerMessage(Message = "librdkafka {Facility}: {Message}")]
     private static partial void LogKafka(ILogger logger, LogLevel level, string facility, string message);

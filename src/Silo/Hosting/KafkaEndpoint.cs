@@ -22,7 +22,7 @@ public sealed class KafkaEndpoint : IDisposable
     /// <summary>Whether this is the in-process test broker rather than real Kafka.</summary>
     public bool Embedded => _embedded is not null;
 
-    public static KafkaEndpoint Create(IConfiguration configuration)
+    public static KafkaEndpoint Create(IConfiguration configuration, ILoggerFactory? loggers = null)
     {
         var configured = configuration["Kafka:BootstrapServers"];
         if (!string.IsNullOrWhiteSpace(configured))
@@ -30,7 +30,7 @@ public sealed class KafkaEndpoint : IDisposable
             return new KafkaEndpoint(configured, embedded: null);
         }
 
-        var broker = EmbeddedKafkaBroker.Start();
+        var broker = EmbeddedKafkaBroker.Start(logger: loggers?.CreateLogger<EmbeddedKafkaBroker>());
         return new KafkaEndpoint(broker.BootstrapServers, broker);
     }
 

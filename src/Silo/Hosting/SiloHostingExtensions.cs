@@ -23,7 +23,7 @@ public static class SiloHostingExtensions
         var configuration = builder.Configuration;
         var services = builder.Services;
 
-        services.AddSingleton(_ => KafkaEndpoint.Create(configuration));
+        services.AddSingleton(sp => KafkaEndpoint.Create(configuration, sp.GetRequiredService<ILoggerFactory>()));
         services.AddOptions<RetailTopics>().BindConfiguration(RetailTopics.Section);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         var postgres = PostgresConnection.FromConfiguration(configuration);

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+
 namespace Streaming.Kafka.Embedded;
 
 /// <summary>
@@ -10,11 +13,13 @@ public sealed class EmbeddedKafkaBroker : IDisposable
     private readonly Lock _lock = new();
     private IntPtr _handle;
     private readonly IntPtr _cluster;
+    private GCHandle _logger;
 
-    private EmbeddedKafkaBroker(IntPtr handle, IntPtr cluster, int brokers)
+    private EmbeddedKafkaBroker(IntPtr handle, IntPtr cluster, int brokers, GCHandle logger)
     {
         _handle = handle;
         _cluster = cluster;
+        _logger = logger;
         Brokers = brokers;
         BootstrapServers = MockClusterNative.Bootstraps(cluster);
     }
@@ -25,19 +30,34 @@ public sealed class EmbeddedKafkaBroker : IDisposable
     /// <summary>How many brokers the cluster has; their ids run from 1.</summary>
     public int Brokers { get; }
 
-    /// <summary>Starts a mock cluster of <paramref name="brokers"/> brokers.</summary>
-    public static EmbeddedKafkaBroker Start(int brokers = 1)
+    /// <summary>
+    /// Starts a mock cluster of <paramref name="brokers"/> brokers. The cluster's own warnings and errors go to
+    /// <paramref name="logger"/> when given, else errors go to stderr.
+    /// </summary>
+    public static EmbeddedKafkaBroker Start(int brokers = 1, ILogger? logger = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(brokers, 1);
-        var handle = MockClusterNative.CreateHost(brokers);
+        var logHandle = logger is null ? default : GCHandle.Alloc(logger);
+        IntPtr handle;
+        try
+        {
+            handle = MockClusterNative.CreateHost(brokers, logHandle);
+        }
+        catch
+        {
+            Free(ref logHandle);
+            throw;
+        }
+
         var cluster = MockClusterNative.ClusterOf(handle);
         if (cluster == IntPtr.Zero)
         {
             MockClusterNative.Destroy(handle);
+            Free(ref logHandle);
             throw new InvalidOperationException("librdkafka did not create a mock cluster.");
         }
 
-        var broker = new EmbeddedKafkaBroker(handle, cluster, brokers);
+        var broker = new EmbeddedKafkaBroker(handle, cluster, brokers, logHandle);
         if (broker.BootstrapServers.Length == 0)
         {
             broker.Dispose();
@@ -71,10 +91,21 @@ public sealed class EmbeddedKafkaBroker : IDisposable
                 MockClusterNative.Destroy(_handle);
                 _handle = IntPtr.Zero;
             }
+
+            // Only now: librdkafka may log until its handle is destroyed.
+            Free(ref _logger);
         }
     }
 
     private const int TopicAlreadyExists = 36;
+
+    private static void Free(ref GCHandle handle)
+    {
+        if (handle.IsAllocated)
+        {
+            handle.Free();
+        }
+    }
 
     private IntPtr Cluster
     {

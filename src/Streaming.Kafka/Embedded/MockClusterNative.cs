@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 
 namespace Streaming.Kafka.Embedded;
 
@@ -18,13 +21,29 @@ internal static partial class MockClusterNative
         return true;
     });
 
-    public static IntPtr CreateHost(int brokers)
+    /// <summary>
+    /// Starts a handle that hosts a mock cluster. With a <paramref name="logger"/> handle, which must outlive the
+    /// native handle, its warnings and errors go to that logger, and its mock-broker debug lines too when the logger
+    /// has Debug enabled; without one, librdkafka writes errors to stderr.
+    /// </summary>
+    public static unsafe IntPtr CreateHost(int brokers, GCHandle logger)
     {
         _ = ResolverRegistered.Value;
         var conf = rd_kafka_conf_new();
         var error = new byte[512];
-        if (rd_kafka_conf_set(conf, "test.mock.num.brokers", brokers.ToString(System.Globalization.CultureInfo.InvariantCulture), error, (nuint)error.Length) != ConfigOk
-            || rd_kafka_conf_set(conf, "log_level", "3", error, (nuint)error.Length) != ConfigOk)
+        List<(string Name, string Value)> settings = [("test.mock.num.brokers", brokers.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        if (logger.Target is ILogger target)
+        {
+            rd_kafka_conf_set_opaque(conf, GCHandle.ToIntPtr(logger));
+            rd_kafka_conf_set_log_cb(conf, &OnLog);
+            settings.AddRange(target.IsEnabled(LogLevel.Debug) ? [("log_level", "7"), ("debug", "mock")] : [("log_level", "4")]);
+        }
+        else
+        {
+            settings.Add(("log_level", "3"));
+        }
+
+        if (settings.Any(s => rd_kafka_conf_set(conf, s.Name, s.Value, error, (nuint)error.Length) != ConfigOk))
         {
             rd_kafka_conf_destroy(conf);
             throw new InvalidOperationException($"librdkafka refused the mock configuration: {Text(error)}");
@@ -86,6 +105,26 @@ internal static partial class MockClusterNative
         return NativeLibrary.TryLoad(name, assembly, searchPath, out var fallback) ? fallback : IntPtr.Zero;
     }
 
+    /// <summary>librdkafka's log callback, on its own threads: hands the line to the logger behind the handle's opaque.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnLog(IntPtr handle, int level, IntPtr facility, IntPtr message)
+    {
+        try
+        {
+            if (GCHandle.FromIntPtr(rd_kafka_opaque(handle)).Target is ILogger logger)
+            {
+                var name = Marshal.PtrToStringUTF8(rd_kafka_name(handle)) ?? "mock";
+                KafkaLog.Write(logger, new LogMessage(name, (SyslogLevel)level, Marshal.PtrToStringUTF8(facility) ?? "", Marshal.PtrToStringUTF8(message) ?? ""));
+            }
+        }
+#pragma warning disable CA1031 // No exception may cross back into native code.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // A log line is not worth a crash.
+        }
+    }
+
     private static string Text(byte[] error) => System.Text.Encoding.UTF8.GetString(error).TrimEnd('\0');
 
     [LibraryImport(Library)]
@@ -96,6 +135,18 @@ internal static partial class MockClusterNative
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int rd_kafka_conf_set(IntPtr conf, string name, string value, [Out] byte[] error, nuint errorSize);
+
+    [LibraryImport(Library)]
+    private static partial void rd_kafka_conf_set_opaque(IntPtr conf, IntPtr opaque);
+
+    [LibraryImport(Library)]
+    private static unsafe partial void rd_kafka_conf_set_log_cb(IntPtr conf, delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr, IntPtr, void> callback);
+
+    [LibraryImport(Library)]
+    private static partial IntPtr rd_kafka_opaque(IntPtr handle);
+
+    [LibraryImport(Library)]
+    private static partial IntPtr rd_kafka_name(IntPtr handle);
 
     [LibraryImport(Library)]
     private static partial IntPtr rd_kafka_new(int type, IntPtr conf, [Out] byte[] error, nuint errorSize);
