@@ -28,6 +28,9 @@ public sealed class ClusterHarness : IAsyncDisposable
 
     public string ClusterId { get; }
 
+    /// <summary>Settings for every process started from now on, over the defaults.</summary>
+    public Dictionary<string, string> ProcessSettings { get; } = [];
+
     public static async Task<ClusterHarness> CreateAsync(PostgresServer postgres)
     {
         var name = $"retail_{Guid.NewGuid():N}";
@@ -163,6 +166,9 @@ public sealed class ClusterHarness : IAsyncDisposable
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<VariantSnapshot>() : null;
     }
 
+    /// <summary>Everything the processes started so far have written to stdout and stderr.</summary>
+    public string Logs() => string.Join('\n', _processes.Select(p => File.ReadAllText(p.LogFile)));
+
     private Dictionary<string, string> Settings(Dictionary<string, string> extra)
     {
         var settings = new Dictionary<string, string>
@@ -177,7 +183,7 @@ public sealed class ClusterHarness : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Information",
         };
-        foreach (var (key, value) in extra)
+        foreach (var (key, value) in ProcessSettings.Concat(extra))
         {
             settings[key] = value;
         }

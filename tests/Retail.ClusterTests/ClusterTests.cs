@@ -96,10 +96,18 @@ public sealed class ClusterTests(PostgresServer postgres)
     }
 
     [SkippableFact]
-    public async Task A_standalone_API_shows_the_events_per_second_that_the_silos_report()
+    public async Task A_standalone_API_shows_the_events_per_second_that_the_silos_report_and_no_process_logs_a_secret()
     {
         Requires.Postgres(postgres);
         await using var cluster = await ClusterHarness.CreateAsync(postgres);
+        string[] secrets = [$"api-key-{Guid.NewGuid():N}", $"operator-{Guid.NewGuid():N}", $"webhook-{Guid.NewGuid():N}", $"postgres-{Guid.NewGuid():N}"];
+        cluster.ProcessSettings["Api:Key"] = secrets[0];
+        cluster.ProcessSettings["Operator:User"] = "ops";
+        cluster.ProcessSettings["Operator:Password"] = secrets[1];
+        cluster.ProcessSettings["Shopify:WebhookSecret"] = secrets[2];
+        // The test server trusts local connections, so this password goes nowhere, but every process has it in its configuration.
+        cluster.ProcessSettings["ConnectionStrings:Postgres"] = $"{cluster.ConnectionString};Password={secrets[3]}";
+        cluster.ProcessSettings["Logging:LogLevel:Default"] = "Information";
         var silos = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => cluster.StartSiloAsync($"stats-silo{i}")));
         var api = await cluster.StartApiAsync();
         var events = ClusterHarness.Events(20_000, variants: 200, seed: 11);
@@ -112,6 +120,11 @@ public sealed class ClusterTests(PostgresServer postgres)
 
         Assert.Contains(seen, k => k.ReportingSilos == silos.Length && k.EventsPerSecond > 0);
         Assert.All(seen, k => Assert.True(k.ConsumerLag >= 0 && k.EventsPerSecond >= 0));
+
+        await Task.WhenAll(silos.Append(api).Select(p => p.StopAsync()));
+        var logs = cluster.Logs();
+        Assert.Contains("Grain state and cluster membership are in PostgreSQL", logs, StringComparison.Ordinal);
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, logs, StringComparison.Ordinal));
     }
 
     private sealed record KpiFigures(double EventsPerSecond, long ConsumerLag, int ReportingSilos);

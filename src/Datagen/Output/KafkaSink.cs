@@ -4,16 +4,13 @@ using Retail.Datagen.Records;
 
 namespace Retail.Datagen.Output;
 
-/// <summary>Produces records straight to Kafka, each stream to its topic.</summary>
-public sealed class KafkaSink(string bootstrapServers, Func<string, string>? topicOf = null) : ISink
+/// <summary>
+/// Produces records straight to Kafka, each stream to its topic. librdkafka's log lines go to <paramref name="log"/>
+/// when given (a host's logger), else to stderr.
+/// </summary>
+public sealed class KafkaSink(string bootstrapServers, Func<string, string>? topicOf = null, Action<LogMessage>? log = null) : ISink
 {
-    private readonly IProducer<byte[], byte[]> _producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
-    {
-        BootstrapServers = bootstrapServers,
-        ClientId = "retail-datagen",
-        LingerMs = 5,
-        EnableIdempotence = true,
-    }).Build();
+    private readonly IProducer<byte[], byte[]> _producer = Build(bootstrapServers, log);
 
     private readonly Func<string, string> _topicOf = topicOf ?? Streams.KafkaTopic;
     private long _sent;
@@ -44,6 +41,23 @@ public sealed class KafkaSink(string bootstrapServers, Func<string, string>? top
                 await Task.Delay(10, cancellationToken);
             }
         }
+    }
+
+    private static IProducer<byte[], byte[]> Build(string bootstrapServers, Action<LogMessage>? log)
+    {
+        var builder = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            ClientId = "retail-datagen",
+            LingerMs = 5,
+            EnableIdempotence = true,
+        });
+        if (log is not null)
+        {
+            builder.SetLogHandler((_, message) => log(message));
+        }
+
+        return builder.Build();
     }
 
     public Task FlushAsync(CancellationToken cancellationToken) => Task.Run(() => _producer.Flush(cancellationToken), cancellationToken);

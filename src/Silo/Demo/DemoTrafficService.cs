@@ -5,6 +5,7 @@ using Retail.Datagen.Output;
 using Retail.Datagen.Records;
 using Retail.Datagen.Shopify;
 using Retail.Silo.Hosting;
+using Streaming.Kafka;
 
 namespace Retail.Silo.Demo;
 
@@ -37,7 +38,7 @@ internal sealed partial class DemoTrafficService(
             Streams.OrdersCreate => names.OrdersCreate,
             Streams.InventoryLevelsUpdate => names.InventoryLevelsUpdate,
             _ => Streams.KafkaTopic(stream),
-        });
+        }, message => KafkaLog.Write(logger, message));
         var clicks = Publisher.RunAsync(sink, Publisher.AtRate(new ClickstreamGenerator(demo.Seed).Records(), demo.EventsPerSecond), count: null, stoppingToken);
         var store = Publisher.RunAsync(sink, Publisher.AtRate(new CatalogGenerator(demo.Seed).Records(), Math.Max(demo.EventsPerSecond / 4, 1)), count: null, stoppingToken);
         await Task.WhenAll(clicks, store);

@@ -32,7 +32,7 @@ internal static partial class MockClusterNative
         var conf = rd_kafka_conf_new();
         var error = new byte[512];
         List<(string Name, string Value)> settings = [("test.mock.num.brokers", brokers.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        if (logger.Target is ILogger target)
+        if (logger.IsAllocated && logger.Target is ILogger target)
         {
             rd_kafka_conf_set_opaque(conf, GCHandle.ToIntPtr(logger));
             rd_kafka_conf_set_log_cb(conf, &OnLog);
