@@ -25,26 +25,44 @@ public static class E2eCommand
 
     public static async Task<int> RunAsync(E2eOptions options)
     {
-        Console.WriteLine($"e2e: {options.Events:N0} events over {options.Variants:N0} variants ({options.Skew}), storage {options.Storage}, offered {(options.Rate > 0 ? $"{options.Rate:N0}/s" : "as fast as possible")}");
+        Console.WriteLine($"e2e: {options.Events:N0} events over {options.Variants:N0} variants ({options.Skew}), storage {options.Storage}, {options.Silos} silo(s), offered {(options.Rate > 0 ? $"{options.Rate:N0}/s" : "as fast as possible")}");
         using var broker = EmbeddedKafkaBroker.Start();
         broker.CreateTopic(Topic, 4);
         using var delivered = new DeliveryWatch();
-        var pipeline = await StartPipelineAsync(broker, options);
-        var baseline = new BaselineConsumer(broker.BootstrapServers);
+        var silos = await StartPipelineAsync(broker, options);
         var workload = new Workload(options.Variants, options.Skew == "zipf");
+        var warmup = options.Warmup ? options.Variants : 0;
+        using var baseline = new BaselineConsumer(broker.BootstrapServers, warmup + options.Events);
+
+        // Warm-up: one event per variant, so that both sides are measured in their steady state, with every
+        // variant grain active and every dictionary entry made. Activation is reported on its own.
+        if (warmup > 0)
+        {
+            var activation = Stopwatch.StartNew();
+            await ProduceAsync(broker, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
+            await delivered.WaitForAsync(warmup, TimeSpan.FromMinutes(10));
+            await baseline.WaitForAsync(warmup, TimeSpan.FromMinutes(1));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {warmup:N0} variant grains activated by their first event in {activation.Elapsed.TotalSeconds:N1} s ({warmup / activation.Elapsed.TotalSeconds:N0}/s)."));
+        }
 
         // Throughput: both sides read the same records while they are produced.
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var clock = Stopwatch.StartNew();
-        baseline.Start(options.Events);
-        await ProduceAsync(broker, workload, options.Events, options.Rate, CancellationToken.None);
-        var baselineDone = await baseline.Done.WaitAsync(TimeSpan.FromMinutes(5));
-        await delivered.WaitForAsync(options.Events, TimeSpan.FromMinutes(5));
-        var pipelineDone = clock.Elapsed;
+        var paused = GC.GetTotalPauseDuration();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var started = Stopwatch.GetTimestamp();
+        await ProduceAsync(broker, workload.Events(options.Events), options.Rate, CancellationToken.None);
+        await baseline.WaitForAsync(warmup + options.Events, TimeSpan.FromMinutes(5));
+        await delivered.WaitForAsync(warmup + options.Events, TimeSpan.FromMinutes(5));
+        var pipelineDone = Stopwatch.GetElapsedTime(started);
+        var baselineDone = Stopwatch.GetElapsedTime(started, baseline.FinishedAt);
         var bytesPerEvent = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)options.Events;
+        var gcPause = GC.GetTotalPauseDuration() - paused;
+        var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / pipelineDone;
         var pipelineEps = options.Events / pipelineDone.TotalSeconds;
         var baselineEps = options.Events / baselineDone.TotalSeconds;
-        await VerifyAsync(pipeline, baseline);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput phase: {cores:N2} of {Environment.ProcessorCount} cores busy on average; GC paused {gcPause.TotalSeconds:N2} s ({100 * gcPause / pipelineDone:N0}%), collections gen0 {GC.CollectionCount(0) - gcs.Item1}, gen1 {GC.CollectionCount(1) - gcs.Item2}, gen2 {GC.CollectionCount(2) - gcs.Item3}."));
+        await VerifyAsync(silos[0], baseline);
 
         // Latency: a fixed offered load, from the record's produce timestamp to its effect being in grain state.
         LongHistogram? latency = null;
@@ -53,15 +71,17 @@ public static class E2eCommand
             var events = (int)(options.LatencyRate * options.LatencyDuration.TotalSeconds);
             var before = delivered.Count;
             delivered.StartRecording();
-            await ProduceAsync(broker, workload, events, options.LatencyRate, CancellationToken.None);
+            await ProduceAsync(broker, workload.Events(events), options.LatencyRate, CancellationToken.None);
             await delivered.WaitForAsync(before + events, TimeSpan.FromMinutes(2));
             latency = delivered.StopRecording();
         }
 
         var rssMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-        baseline.Dispose();
-        await pipeline.StopAsync();
-        await pipeline.DisposeAsync();
+        foreach (var silo in silos)
+        {
+            await silo.StopAsync();
+            await silo.DisposeAsync();
+        }
 
         var ratio = pipelineEps / baselineEps;
         var p50 = latency?.GetValueAtPercentile(50) / 1000.0 ?? double.NaN;
@@ -71,49 +91,67 @@ public static class E2eCommand
         Console.WriteLine("| Side | Events/s | Time |");
         Console.WriteLine("|---|---|---|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Baseline (Confluent consumer + dictionary) | {baselineEps:N0} | {baselineDone.TotalSeconds:N2} s |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Pipeline (provider + grains, {options.Storage}) | {pipelineEps:N0} | {pipelineDone.TotalSeconds:N2} s |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Pipeline (provider + grains, {options.Storage}, {options.Silos} silo(s)) | {pipelineEps:N0} | {pipelineDone.TotalSeconds:N2} s |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ratio {ratio:N2}. Latency at {options.LatencyRate:N0}/s offered: p50 {p50:N1} ms, p99 {p99:N1} ms, max {max:N1} ms. Peak RSS {rssMb:N0} MB. Allocated {bytesPerEvent:N0} B/event (whole process, both sides)."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline_eps={pipelineEps:F0} baseline_eps={baselineEps:F0} ratio={ratio:F3} p99_ms={p99:F1} rss_mb={rssMb:F0}"));
         return 0;
     }
 
-    private static async Task<WebApplication> StartPipelineAsync(EmbeddedKafkaBroker broker, E2eOptions options)
+    /// <summary>The first silo, then the others joining it; all in this process, on the same broker and storage.</summary>
+    private static async Task<List<WebApplication>> StartPipelineAsync(EmbeddedKafkaBroker broker, E2eOptions options)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
-        var settings = new Dictionary<string, string?>
+        var clusterId = $"bench-{Guid.NewGuid():N}";
+        var silos = new List<WebApplication>();
+        int? primary = null;
+        for (var i = 0; i < options.Silos; i++)
         {
-            ["Kafka:BootstrapServers"] = broker.BootstrapServers,
-            ["Demo:Enabled"] = "false",
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:AdvertisedHost"] = "127.0.0.1",
-            ["Orleans:ClusterId"] = $"bench-{Guid.NewGuid():N}",
-            ["Shopify:WebhookSecret"] = "benchmark-key",
-            // Only errors: the figures are the output, and shutting the silo down at the end is noisy.
-            ["Logging:LogLevel:Default"] = "Error",
-            ["Logging:LogLevel:Orleans"] = "Critical",
-            ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Critical",
-        };
-        if (options.Storage == "postgres")
-        {
-            settings["ConnectionStrings:Postgres"] = options.Postgres;
+            var siloPort = FreePort();
+            var settings = new Dictionary<string, string?>
+            {
+                ["Kafka:BootstrapServers"] = broker.BootstrapServers,
+                ["Demo:Enabled"] = "false",
+                ["Urls"] = "http://127.0.0.1:0",
+                ["Orleans:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+                ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+                ["Orleans:PrimarySiloPort"] = primary?.ToString(CultureInfo.InvariantCulture),
+                ["Orleans:AdvertisedHost"] = "127.0.0.1",
+                ["Orleans:ClusterId"] = clusterId,
+                ["Shopify:WebhookSecret"] = "benchmark-key",
+                // Only errors: the figures are the output, and shutting the silo down at the end is noisy.
+                ["Logging:LogLevel:Default"] = "Error",
+                ["Logging:LogLevel:Orleans"] = "Critical",
+                ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Critical",
+            };
+            foreach (var (key, value) in EmbeddedKafkaBroker.ConsumerSettings)
+            {
+                settings[$"Kafka:Consumer:{key}"] = value;
+            }
+
+            if (options.Storage == "postgres")
+            {
+                settings["ConnectionStrings:Postgres"] = options.Postgres;
+            }
+
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.AddRetailSilo();
+            builder.AddRetailApi();
+            var app = builder.Build();
+            app.MapRetailApi();
+            await app.StartAsync();
+            silos.Add(app);
+            primary ??= siloPort;
         }
 
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddRetailSilo();
-        builder.AddRetailApi();
-        var app = builder.Build();
-        app.MapRetailApi();
-        await app.StartAsync();
-        return app;
+        return silos;
     }
 
-    private static async Task ProduceAsync(EmbeddedKafkaBroker broker, Workload workload, int events, double rate, CancellationToken cancellationToken)
+    private static async Task ProduceAsync(EmbeddedKafkaBroker broker, IEnumerable<(byte[] Key, byte[] Value)> records, double rate, CancellationToken cancellationToken)
     {
         using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = broker.BootstrapServers, LingerMs = 2, BatchSize = 1_000_000 }).Build();
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < events; i++)
+        var i = 0;
+        foreach (var (key, value) in records)
         {
             if (rate > 0 && i % 50 == 0)
             {
@@ -124,7 +162,7 @@ public static class E2eCommand
                 }
             }
 
-            var (key, value) = workload.Next();
+            i++;
             while (true)
             {
                 try
@@ -166,25 +204,22 @@ public static class E2eCommand
     }
 
     /// <summary>The service a user would otherwise write: consume, parse, count per variant.</summary>
-    private sealed class BaselineConsumer(string bootstrap) : IDisposable
+    private sealed class BaselineConsumer : IDisposable
     {
-        private readonly TaskCompletionSource<TimeSpan> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly CancellationTokenSource _stop = new();
-        private Thread? _thread;
+        private readonly Thread _thread;
+        private long _seen;
 
-        public Dictionary<long, long> Counts { get; } = [];
-
-        public Task<TimeSpan> Done => _done.Task;
-
-        public void Start(int expected)
+        /// <summary>Starts reading every partition from the beginning, until <paramref name="expected"/> records.</summary>
+        public BaselineConsumer(string bootstrap, int expected)
         {
-            var clock = Stopwatch.StartNew();
             _thread = new Thread(() =>
             {
-                using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "baseline", EnableAutoCommit = false }).Build();
+                using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "baseline", EnableAutoCommit = false })
+                    .SetLogHandler((_, _) => { })
+                    .Build();
                 consumer.Assign(Enumerable.Range(0, 4).Select(p => new TopicPartitionOffset(Topic, p, Offset.Beginning)));
-                var seen = 0;
-                while (!_stop.IsCancellationRequested && seen < expected)
+                while (!_stop.IsCancellationRequested && Interlocked.Read(ref _seen) < expected)
                 {
                     var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
                     if (result is null)
@@ -197,18 +232,39 @@ public static class E2eCommand
                         Counts[click!.VariantId] = Counts.GetValueOrDefault(click.VariantId) + 1;
                     }
 
-                    seen++;
+                    if (Interlocked.Increment(ref _seen) == expected)
+                    {
+                        FinishedAt = Stopwatch.GetTimestamp();
+                    }
                 }
-
-                _done.TrySetResult(clock.Elapsed);
             }) { IsBackground = true, Name = "baseline-consumer" };
             _thread.Start();
+        }
+
+        /// <summary>Read only once <see cref="WaitForAsync"/> has seen every record.</summary>
+        public Dictionary<long, long> Counts { get; } = [];
+
+        /// <summary>The <see cref="Stopwatch"/> timestamp of the last expected record.</summary>
+        public long FinishedAt { get; private set; }
+
+        public async Task WaitForAsync(long count, TimeSpan timeout)
+        {
+            var clock = Stopwatch.StartNew();
+            while (Interlocked.Read(ref _seen) < count)
+            {
+                if (clock.Elapsed > timeout)
+                {
+                    throw new TimeoutException($"The baseline read {Interlocked.Read(ref _seen):N0} of {count:N0} records within {timeout}.");
+                }
+
+                await Task.Delay(5);
+            }
         }
 
         public void Dispose()
         {
             _stop.Cancel();
-            _thread?.Join();
+            _thread.Join();
             _stop.Dispose();
         }
     }

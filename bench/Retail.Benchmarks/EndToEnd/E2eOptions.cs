@@ -26,6 +26,12 @@ public sealed record E2eOptions
 
     public string? Postgres { get; init; }
 
+    /// <summary>Silos in this process, joined into one cluster.</summary>
+    public int Silos { get; init; } = 1;
+
+    /// <summary>Whether one event per variant goes first, so both sides are measured warm.</summary>
+    public bool Warmup { get; init; } = true;
+
     public const string Usage = """
         Usage: Retail.Benchmarks e2e [options]
           --events N            events in the throughput phase (default 100000)
@@ -36,6 +42,8 @@ public sealed record E2eOptions
           --latency-seconds N   length of the latency phase (default 15; 0 skips it)
           --storage memory|postgres   grain storage (default memory)
           --postgres CONN       connection string, with --storage postgres
+          --silos N             silos in one cluster, in this process (default 1)
+          --warmup on|off       first one event per variant, so both sides are measured warm (default on)
         """;
 
     public static E2eOptions Parse(IReadOnlyList<string> args)
@@ -54,6 +62,8 @@ public sealed record E2eOptions
                 "--latency-seconds" => options with { LatencyDuration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--storage" => options with { Storage = value is "memory" or "postgres" ? value : throw new ArgumentException("--storage is memory or postgres") },
                 "--postgres" => options with { Postgres = value },
+                "--silos" => options with { Silos = int.Parse(value, CultureInfo.InvariantCulture) is var n and >= 1 ? n : throw new ArgumentException("--silos is at least 1") },
+                "--warmup" => options with { Warmup = value is "on" or "off" ? value == "on" : throw new ArgumentException("--warmup is on or off") },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };
         }

@@ -11,9 +11,25 @@ public sealed class Workload(int variants, bool zipf, int seed = 17)
     private readonly Random _random = new(seed);
     private readonly double[] _cumulative = zipf ? Cumulative(variants) : [];
 
-    public (byte[] Key, byte[] Value) Next()
+    /// <summary><paramref name="count"/> events, each on a variant drawn by the skew.</summary>
+    public IEnumerable<(byte[] Key, byte[] Value)> Events(int count)
     {
-        var variant = FirstVariant + (zipf ? Zipf() : _random.Next(variants));
+        for (var i = 0; i < count; i++)
+        {
+            yield return Record(FirstVariant + (zipf ? Zipf() : _random.Next(variants)));
+        }
+    }
+
+    /// <summary>One event for every variant, in a shuffled order.</summary>
+    public IEnumerable<(byte[] Key, byte[] Value)> EachVariantOnce()
+    {
+        var order = Enumerable.Range(0, variants).ToArray();
+        _random.Shuffle(order);
+        return order.Select(v => Record(FirstVariant + v));
+    }
+
+    private (byte[] Key, byte[] Value) Record(long variant)
+    {
         var activity = _random.Next(10) switch { < 7 => "contentView", < 9 => "addToCart", _ => "purchase" };
         var id = variant.ToString(CultureInfo.InvariantCulture);
         return (Encoding.UTF8.GetBytes(id), Encoding.UTF8.GetBytes(

@@ -8,9 +8,14 @@ namespace Retail.Grains.Variants;
 
 /// <summary>
 /// One product variant. Activated by its streams; applies each event once, decides its price and
-/// sell-through, publishes what changed, and reports to the cross-variant index. State is written once per
-/// delivered batch of events, not per event; the Kafka commit gate checks it is durable before offsets move on.
+/// sell-through, publishes what changed, and reports to the cross-variant index.
 /// </summary>
+/// <remarks>
+/// State is written when the Kafka commit gate asks (<see cref="IDurableStreamConsumer.MakeDurableAsync"/>,
+/// once per commit interval) and on deactivation, not per event: offsets never move past effects that are
+/// not durable. A grain that dies before its write answers the next gate check with "lost", the partition is
+/// read again from its last commit, and the events the grain already has are skipped by position.
+/// </remarks>
 [ImplicitStreamSubscription(StreamNames.Clickstream)]
 [ImplicitStreamSubscription(StreamNames.VariantUpdates)]
 [ImplicitStreamSubscription(StreamNames.Sales)]
@@ -68,11 +73,6 @@ internal sealed class ProductVariantGrain(
             {
                 await OnEventAsync(streamNamespace, item.Item);
             }
-
-            // One write per delivered batch, before the delivery is acknowledged: the pulling agent only moves
-            // past (and the receiver only commits) events whose effects are durable. A grain that dies before
-            // this write has its batch delivered again, and the events it already has are skipped by position.
-            await FlushAsync();
         });
     }
 

@@ -16,6 +16,12 @@ public sealed class OrleansSettings
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>
+    /// Without PostgreSQL (localhost clustering): the silo port of the first silo on this machine, which the
+    /// second and later silos join. Unset: this silo is the first.
+    /// </summary>
+    public int? PrimarySiloPort { get; set; }
+
+    /// <summary>
     /// The address other silos and clients reach this one at. Empty: this host's name resolved to IPv4,
     /// which suits containers; set 127.0.0.1 for several silos on one machine.
     /// </summary>

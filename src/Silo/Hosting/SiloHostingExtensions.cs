@@ -8,6 +8,7 @@ using Retail.Silo.Demo;
 using Retail.Silo.Mapping;
 using Retail.Silo.Storage;
 using Retail.Silo.Telemetry;
+using Streaming.Kafka.Embedded;
 using Streaming.Kafka.Hosting;
 using Streaming.Kafka.Mapping;
 using Streaming.Kafka.Offsets;
@@ -54,7 +55,8 @@ public static class SiloHostingExtensions
             silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
             if (postgres is null)
             {
-                silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+                var primary = orleans.PrimarySiloPort is { } port ? new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port) : null;
+                silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, primary, orleans.ServiceId, orleans.ClusterId);
                 silo.AddMemoryGrainStorage(StorageNames.Retail);
             }
             else
@@ -73,6 +75,24 @@ public static class SiloHostingExtensions
                     kafka.ConsumerGroupId = $"{orleans.ServiceId}-streams";
                     kafka.DeadLetterTopic = topics.DeadLetters;
                     kafka.CommitInterval = configuration.GetValue("Kafka:CommitInterval", TimeSpan.FromSeconds(2));
+                    if (endpoint.Embedded)
+                    {
+                        foreach (var (key, value) in EmbeddedKafkaBroker.ConsumerSettings)
+                        {
+                            kafka.ConsumerSettings[key] = value;
+                        }
+                    }
+
+                    // Any librdkafka setting, applied last: Kafka:Consumer:<name> and Kafka:Producer:<name>.
+                    foreach (var setting in configuration.GetSection("Kafka:Consumer").GetChildren())
+                    {
+                        kafka.ConsumerSettings[setting.Key] = setting.Value ?? string.Empty;
+                    }
+
+                    foreach (var setting in configuration.GetSection("Kafka:Producer").GetChildren())
+                    {
+                        kafka.ProducerSettings[setting.Key] = setting.Value ?? string.Empty;
+                    }
                     kafka.AddTopic(topics.Clickstream, StreamNames.Clickstream);
                     kafka.AddTopic(topics.ProductsUpdate, StreamNames.VariantUpdates);
                     kafka.AddTopic(topics.OrdersCreate, StreamNames.Sales);
