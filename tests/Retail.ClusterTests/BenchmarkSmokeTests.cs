@@ -16,7 +16,7 @@ public sealed partial class BenchmarkSmokeTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "e2e", "--events", "3000", "--variants", "200", "--latency-rate", "500", "--latency-seconds", "1" })
+        foreach (var arg in new[] { "e2e", "--events", "3000", "--rounds", "2", "--silos", "2", "--variants", "200", "--latency-rate", "500", "--latency-seconds", "1" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -29,6 +29,8 @@ public sealed partial class BenchmarkSmokeTests
 
         var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.True(process.ExitCode == 0, await error + string.Join('\n', lines));
+        Assert.Contains(lines, l => l.StartsWith("Warm-up: 200 variant grains", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Round 2: pipeline", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Verified:", StringComparison.Ordinal));
         Assert.Matches(LastLine(), lines[^1]);
     }

@@ -32,7 +32,8 @@ public static class E2eCommand
         var silos = await StartPipelineAsync(broker, options);
         var workload = new Workload(options.Variants, options.Skew == "zipf");
         var warmup = options.Warmup ? options.Variants : 0;
-        using var baseline = new BaselineConsumer(broker.BootstrapServers, warmup + options.Events);
+        var marks = Enumerable.Range(0, options.Rounds + 1).Select(r => (long)warmup + ((long)r * options.Events)).ToArray();
+        using var baseline = new BaselineConsumer(broker.BootstrapServers, marks);
 
         // Warm-up: one event per variant, so that both sides are measured in their steady state, with every
         // variant grain active and every dictionary entry made. Activation is reported on its own.
@@ -41,27 +42,37 @@ public static class E2eCommand
             var activation = Stopwatch.StartNew();
             await ProduceAsync(broker, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
             await delivered.WaitForAsync(warmup, TimeSpan.FromMinutes(10));
-            await baseline.WaitForAsync(warmup, TimeSpan.FromMinutes(1));
+            await baseline.WaitForMarkAsync(0, TimeSpan.FromMinutes(1));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {warmup:N0} variant grains activated by their first event in {activation.Elapsed.TotalSeconds:N1} s ({warmup / activation.Elapsed.TotalSeconds:N0}/s)."));
         }
 
-        // Throughput: both sides read the same records while they are produced.
+        // Throughput, in rounds: both sides read the same records while they are produced; the medians count.
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var paused = GC.GetTotalPauseDuration();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var started = Stopwatch.GetTimestamp();
-        await ProduceAsync(broker, workload.Events(options.Events), options.Rate, CancellationToken.None);
-        await baseline.WaitForAsync(warmup + options.Events, TimeSpan.FromMinutes(5));
-        await delivered.WaitForAsync(warmup + options.Events, TimeSpan.FromMinutes(5));
-        var pipelineDone = Stopwatch.GetElapsedTime(started);
-        var baselineDone = Stopwatch.GetElapsedTime(started, baseline.FinishedAt);
-        var bytesPerEvent = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)options.Events;
+        var rounds = new List<(double Pipeline, double Baseline)>();
+        var throughputTime = TimeSpan.Zero;
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await ProduceAsync(broker, workload.Events(options.Events), options.Rate, CancellationToken.None);
+            await baseline.WaitForMarkAsync(round, TimeSpan.FromMinutes(5));
+            await delivered.WaitForAsync(marks[round], TimeSpan.FromMinutes(5));
+            var pipelineTime = Stopwatch.GetElapsedTime(started);
+            var baselineTime = Stopwatch.GetElapsedTime(started, baseline.ReachedAt(round));
+            throughputTime += pipelineTime;
+            rounds.Add((options.Events / pipelineTime.TotalSeconds, options.Events / baselineTime.TotalSeconds));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Round {round}: pipeline {rounds[^1].Pipeline:N0}/s, baseline {rounds[^1].Baseline:N0}/s, ratio {rounds[^1].Pipeline / rounds[^1].Baseline:N2}."));
+        }
+
+        var bytesPerEvent = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / ((double)options.Events * options.Rounds);
         var gcPause = GC.GetTotalPauseDuration() - paused;
-        var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / pipelineDone;
-        var pipelineEps = options.Events / pipelineDone.TotalSeconds;
-        var baselineEps = options.Events / baselineDone.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput phase: {cores:N2} of {Environment.ProcessorCount} cores busy on average; GC paused {gcPause.TotalSeconds:N2} s ({100 * gcPause / pipelineDone:N0}%), collections gen0 {GC.CollectionCount(0) - gcs.Item1}, gen1 {GC.CollectionCount(1) - gcs.Item2}, gen2 {GC.CollectionCount(2) - gcs.Item3}."));
+        var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / throughputTime;
+        var pipelineEps = Median(rounds.Select(r => r.Pipeline));
+        var baselineEps = Median(rounds.Select(r => r.Baseline));
+        var ratio = Median(rounds.Select(r => r.Pipeline / r.Baseline));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput rounds: {cores:N2} of {Environment.ProcessorCount} cores busy on average; GC paused {gcPause.TotalSeconds:N2} s ({100 * gcPause / throughputTime:N0}%), collections gen0 {GC.CollectionCount(0) - gcs.Item1}, gen1 {GC.CollectionCount(1) - gcs.Item2}, gen2 {GC.CollectionCount(2) - gcs.Item3}."));
         await VerifyAsync(silos[0], baseline);
 
         // Latency: a fixed offered load, from the record's produce timestamp to its effect being in grain state.
@@ -83,18 +94,23 @@ public static class E2eCommand
             await silo.DisposeAsync();
         }
 
-        var ratio = pipelineEps / baselineEps;
         var p50 = latency?.GetValueAtPercentile(50) / 1000.0 ?? double.NaN;
         var p99 = latency?.GetValueAtPercentile(99) / 1000.0 ?? double.NaN;
         var max = latency is null ? double.NaN : latency.GetMaxValue() / 1000.0;
         Console.WriteLine();
-        Console.WriteLine("| Side | Events/s | Time |");
-        Console.WriteLine("|---|---|---|");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Baseline (Confluent consumer + dictionary) | {baselineEps:N0} | {baselineDone.TotalSeconds:N2} s |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Pipeline (provider + grains, {options.Storage}, {options.Silos} silo(s)) | {pipelineEps:N0} | {pipelineDone.TotalSeconds:N2} s |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ratio {ratio:N2}. Latency at {options.LatencyRate:N0}/s offered: p50 {p50:N1} ms, p99 {p99:N1} ms, max {max:N1} ms. Peak RSS {rssMb:N0} MB. Allocated {bytesPerEvent:N0} B/event (whole process, both sides)."));
+        Console.WriteLine($"| Side | Events/s, median of {options.Rounds} rounds |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Baseline (Confluent consumer + dictionary) | {baselineEps:N0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Pipeline (provider + grains, {options.Storage}, {options.Silos} silo(s)) | {pipelineEps:N0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median ratio {ratio:N2}. Latency at {options.LatencyRate:N0}/s offered: p50 {p50:N1} ms, p99 {p99:N1} ms, max {max:N1} ms. Peak RSS {rssMb:N0} MB. Allocated {bytesPerEvent:N0} B/event (whole process, both sides)."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline_eps={pipelineEps:F0} baseline_eps={baselineEps:F0} ratio={ratio:F3} p99_ms={p99:F1} rss_mb={rssMb:F0}"));
         return 0;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>The first silo, then the others joining it; all in this process, on the same broker and storage.</summary>
@@ -208,18 +224,29 @@ public static class E2eCommand
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly Thread _thread;
+        private readonly long[] _reachedAt;
         private long _seen;
 
-        /// <summary>Starts reading every partition from the beginning, until <paramref name="expected"/> records.</summary>
-        public BaselineConsumer(string bootstrap, int expected)
+        /// <summary>
+        /// Starts reading every partition from the beginning, up to the last of <paramref name="marks"/>, noting
+        /// when it reaches each mark.
+        /// </summary>
+        public BaselineConsumer(string bootstrap, long[] marks)
         {
+            _reachedAt = new long[marks.Length];
             _thread = new Thread(() =>
             {
                 using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "baseline", EnableAutoCommit = false })
                     .SetLogHandler((_, _) => { })
                     .Build();
                 consumer.Assign(Enumerable.Range(0, 4).Select(p => new TopicPartitionOffset(Topic, p, Offset.Beginning)));
-                while (!_stop.IsCancellationRequested && Interlocked.Read(ref _seen) < expected)
+                var mark = 0;
+                while (mark < marks.Length && marks[mark] == 0)
+                {
+                    Volatile.Write(ref _reachedAt[mark++], Stopwatch.GetTimestamp());
+                }
+
+                while (!_stop.IsCancellationRequested && mark < marks.Length)
                 {
                     var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
                     if (result is null)
@@ -232,29 +259,30 @@ public static class E2eCommand
                         Counts[click!.VariantId] = Counts.GetValueOrDefault(click.VariantId) + 1;
                     }
 
-                    if (Interlocked.Increment(ref _seen) == expected)
+                    if (Interlocked.Increment(ref _seen) == marks[mark])
                     {
-                        FinishedAt = Stopwatch.GetTimestamp();
+                        Volatile.Write(ref _reachedAt[mark++], Stopwatch.GetTimestamp());
                     }
                 }
             }) { IsBackground = true, Name = "baseline-consumer" };
             _thread.Start();
         }
 
-        /// <summary>Read only once <see cref="WaitForAsync"/> has seen every record.</summary>
+        /// <summary>Read only once <see cref="WaitForMarkAsync"/> has seen the last mark.</summary>
         public Dictionary<long, long> Counts { get; } = [];
 
-        /// <summary>The <see cref="Stopwatch"/> timestamp of the last expected record.</summary>
-        public long FinishedAt { get; private set; }
+        /// <summary>The <see cref="Stopwatch"/> timestamp at which the consumer reached mark <paramref name="index"/>.</summary>
+        public long ReachedAt(int index) => Volatile.Read(ref _reachedAt[index]);
 
-        public async Task WaitForAsync(long count, TimeSpan timeout)
+        /// <summary>Completes once the consumer has reached mark <paramref name="index"/>.</summary>
+        public async Task WaitForMarkAsync(int index, TimeSpan timeout)
         {
             var clock = Stopwatch.StartNew();
-            while (Interlocked.Read(ref _seen) < count)
+            while (ReachedAt(index) == 0)
             {
                 if (clock.Elapsed > timeout)
                 {
-                    throw new TimeoutException($"The baseline read {Interlocked.Read(ref _seen):N0} of {count:N0} records within {timeout}.");
+                    throw new TimeoutException($"The baseline read {Interlocked.Read(ref _seen):N0} records, short of mark {index}, within {timeout}.");
                 }
 
                 await Task.Delay(5);

@@ -26,6 +26,9 @@ public sealed record E2eOptions
 
     public string? Postgres { get; init; }
 
+    /// <summary>Throughput rounds of <see cref="Events"/> events each; the report gives their medians.</summary>
+    public int Rounds { get; init; } = 5;
+
     /// <summary>Silos in this process, joined into one cluster.</summary>
     public int Silos { get; init; } = 1;
 
@@ -34,7 +37,8 @@ public sealed record E2eOptions
 
     public const string Usage = """
         Usage: Retail.Benchmarks e2e [options]
-          --events N            events in the throughput phase (default 100000)
+          --events N            events per throughput round (default 100000)
+          --rounds N            throughput rounds; medians are reported (default 5)
           --variants N          distinct variants (default 10000)
           --skew zipf|uniform   how events spread over variants (default zipf)
           --rate N              offered events/s in the throughput phase; 0 = as fast as possible (default 0)
@@ -62,6 +66,7 @@ public sealed record E2eOptions
                 "--latency-seconds" => options with { LatencyDuration = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--storage" => options with { Storage = value is "memory" or "postgres" ? value : throw new ArgumentException("--storage is memory or postgres") },
                 "--postgres" => options with { Postgres = value },
+                "--rounds" => options with { Rounds = int.Parse(value, CultureInfo.InvariantCulture) is var r and >= 1 ? r : throw new ArgumentException("--rounds is at least 1") },
                 "--silos" => options with { Silos = int.Parse(value, CultureInfo.InvariantCulture) is var n and >= 1 ? n : throw new ArgumentException("--silos is at least 1") },
                 "--warmup" => options with { Warmup = value is "on" or "off" ? value == "on" : throw new ArgumentException("--warmup is on or off") },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),

@@ -29,6 +29,7 @@ internal sealed class ProductVariantGrain(
     : Grain, IProductVariantGrain, IStreamSubscriptionObserver
 {
     private readonly ForecastingOptions _forecasting = forecasting.Value;
+    private readonly VariantReportBuffer.Slot _report = VariantReportBuffer.CreateSlot();
 
     // Set while effects are in memory only; a delivered batch is persisted before it is acknowledged.
     private bool _dirty;
@@ -130,7 +131,7 @@ internal sealed class ProductVariantGrain(
 
         state.State = next;
         _dirty = true;
-        reports.Report(VariantLedger.Summary(Id, next, forecast, now));
+        reports.Report(_report, VariantLedger.Summary(Id, next, forecast, now));
     }
 
     private async Task FlushAsync()

@@ -105,7 +105,7 @@ public static class SiloHostingExtensions
                     stream.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);
                     stream.ConfigurePullingAgent(agent => agent.Configure(o =>
                     {
-                        o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(25);
+                        o.GetQueueMsgsTimerPeriod = configuration.GetValue("Kafka:PullingPeriod", TimeSpan.FromMilliseconds(10));
                         // Several containers per delivery, so a busy variant persists many events in one write.
                         o.BatchContainerBatchSize = 64;
                         // Keep retrying a delivery through a silo failure rather than give the event up.
