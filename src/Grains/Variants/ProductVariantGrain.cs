@@ -13,8 +13,9 @@ namespace Retail.Grains.Variants;
 /// <remarks>
 /// State is written when the Kafka commit gate asks (<see cref="IDurableStreamConsumer.MakeDurableAsync"/>,
 /// once per commit interval) and on deactivation, not per event: offsets never move past effects that are
-/// not durable. A grain that dies before its write answers the next gate check with "lost", the partition is
-/// read again from its last commit, and the events the grain already has are skipped by position.
+/// not durable. When a grain dies before its write, its next activation refuses deliveries that do not follow
+/// on from its state (the provider names each stream's previous record), so the gate finds the state short,
+/// the partition is read again from its last commit, and events the grain already has are skipped by position.
 /// </remarks>
 [ImplicitStreamSubscription(StreamNames.Clickstream)]
 [ImplicitStreamSubscription(StreamNames.VariantUpdates)]
@@ -70,12 +71,27 @@ internal sealed class ProductVariantGrain(
         var streamNamespace = handleFactory.StreamId.GetNamespace() ?? string.Empty;
         await handleFactory.Create<IVariantEvent>().ResumeAsync(async (IList<SequentialItem<IVariantEvent>> batch) =>
         {
+            if (batch.Count > 0 && Follows(streamNamespace, batch[0].Item.Source) is false)
+            {
+                // The stream's previous record is not in this state: an earlier activation applied it and was lost
+                // before it persisted. Applying later events on top would hide that gap from the commit gate, which
+                // instead finds the state short of this batch and has the partition read again.
+                metrics.Gap(streamNamespace);
+                return;
+            }
+
             foreach (var item in batch)
             {
                 await OnEventAsync(streamNamespace, item.Item);
             }
         });
     }
+
+    /// <summary>Whether the state holds the stream's record before <paramref name="first"/>; <c>null</c> when the provider did not say which that is.</summary>
+    private bool? Follows(string streamNamespace, SourcePosition first) =>
+        RequestContext.Get(StreamNames.PrecedingOffsetContextKey) is long preceding && first.IsKnown
+            ? AppliedPositions.Covers(state.State.Applied, streamNamespace, new SourcePosition(first.Partition, preceding, 0))
+            : null;
 
     private async Task OnEventAsync(string streamNamespace, IVariantEvent variantEvent)
     {

@@ -12,6 +12,7 @@ public sealed class VariantMetrics
 
     private readonly Counter<long> _events;
     private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _gaps;
     private readonly Counter<long> _priceChanges;
     private readonly Histogram<double> _visibleAfter;
 
@@ -21,6 +22,7 @@ public sealed class VariantMetrics
         var meter = meterFactory.Create(MeterName);
         _events = meter.CreateCounter<long>(EventsApplied, "{event}", "Events applied to variant state.");
         _duplicates = meter.CreateCounter<long>("retail.variant.events.duplicate", "{event}", "Redelivered events recognised by position and skipped.");
+        _gaps = meter.CreateCounter<long>("retail.variant.deliveries.gapped", "{delivery}", "Deliveries refused because an earlier activation lost the stream's previous events; the partition is read again.");
         _priceChanges = meter.CreateCounter<long>("retail.variant.price_decisions", "{decision}", "Dynamic price changes decided.");
         _visibleAfter = meter.CreateHistogram<double>(
             "retail.variant.event.visible_after",
@@ -32,6 +34,8 @@ public sealed class VariantMetrics
     public void Applied(string streamNamespace) => _events.Add(1, new KeyValuePair<string, object?>("stream", streamNamespace));
 
     public void Duplicate(string streamNamespace) => _duplicates.Add(1, new KeyValuePair<string, object?>("stream", streamNamespace));
+
+    public void Gap(string streamNamespace) => _gaps.Add(1, new KeyValuePair<string, object?>("stream", streamNamespace));
 
     public void PriceChanged(string policy) => _priceChanges.Add(1, new KeyValuePair<string, object?>("policy", policy));
 

@@ -31,6 +31,9 @@ internal sealed partial class KafkaAdapterReceiver(
     private readonly MappedEvents _events = new();
     private readonly CancellationTokenSource _stopping = new();
     private Dictionary<StreamId, KafkaSequenceToken> _delivered = [];
+
+    // Each stream's last record offset read since start or rewind, so a container can name its predecessor.
+    private readonly Dictionary<StreamId, long> _lastOffsets = [];
     private IConsumer<byte[], byte[]>? _consumer;
     private Task<CommitOutcome>? _commit;
     private long _committed = -1;
@@ -257,10 +260,13 @@ internal sealed partial class KafkaAdapterReceiver(
             }
             else
             {
-                container = new KafkaBatchContainer(streamId, topic.Name, partition, [entry], _epoch);
+                var preceding = _lastOffsets.TryGetValue(streamId, out var last) ? last : -1;
+                container = new KafkaBatchContainer(streamId, topic.Name, partition, [entry], _epoch, preceding);
                 open[streamId] = container;
                 batch.Add(container);
             }
+
+            _lastOffsets[streamId] = record.Offset;
         }
 
         return true;
@@ -359,6 +365,7 @@ internal sealed partial class KafkaAdapterReceiver(
         _epoch++;
         _progress.Restart(target);
         _delivered = [];
+        _lastOffsets.Clear();
         metrics.Rewound(providerName, topic.Name);
         LogRewound(topic.Name, partition, target);
     }

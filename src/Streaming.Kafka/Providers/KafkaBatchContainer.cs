@@ -10,9 +10,10 @@ namespace Streaming.Kafka.Providers;
 public sealed class KafkaBatchContainer : IBatchContainer
 {
     /// <summary>Creates a container holding <paramref name="entries"/>, which must be non-empty and in order.</summary>
-    public KafkaBatchContainer(StreamId streamId, string topic, int partition, List<KafkaEventEntry> entries, int epoch = 0)
+    public KafkaBatchContainer(StreamId streamId, string topic, int partition, List<KafkaEventEntry> entries, int epoch = 0, long precedingOffset = -1)
     {
         Epoch = epoch;
+        PrecedingOffset = precedingOffset;
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentOutOfRangeException.ThrowIfZero(entries.Count);
         StreamId = streamId;
@@ -40,6 +41,10 @@ public sealed class KafkaBatchContainer : IBatchContainer
     [Id(4)]
     public int Epoch { get; }
 
+    /// <summary>The offset of this stream's record before the first entry, or -1 if the receiver saw none; see <see cref="KafkaRequestContext.PrecedingOffset"/>.</summary>
+    [Id(5)]
+    public long PrecedingOffset { get; }
+
     /// <summary>The token of the first event: where this container sits in its partition.</summary>
     public StreamSequenceToken SequenceToken => TokenOf(Entries[0]);
 
@@ -57,7 +62,16 @@ public sealed class KafkaBatchContainer : IBatchContainer
         }
     }
 
-    public bool ImportRequestContext() => false;
+    public bool ImportRequestContext()
+    {
+        if (PrecedingOffset < 0)
+        {
+            return false;
+        }
+
+        RequestContext.Set(KafkaRequestContext.PrecedingOffset, PrecedingOffset);
+        return true;
+    }
 
     public override string ToString() => $"{StreamId} {Topic}[{Partition}]@{Entries[0].Offset}..{Entries[^1].Offset} ({Entries.Count} events)";
 
