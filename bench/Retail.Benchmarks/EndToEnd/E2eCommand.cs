@@ -88,6 +88,9 @@ public static class E2eCommand
         }
 
         var rssMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+        var live = GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024.0);
+        var committed = GC.GetGCMemoryInfo().TotalCommittedBytes / (1024.0 * 1024.0);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Memory: peak RSS {rssMb:N0} MB; after a full collection, {live:N0} MB of live managed objects, {committed:N0} MB committed by the GC, {Process.GetCurrentProcess().WorkingSet64 / (1024.0 * 1024.0):N0} MB RSS, with {options.Variants:N0} variants' grains active."));
         foreach (var silo in silos)
         {
             await silo.StopAsync();
