@@ -5,6 +5,12 @@ using Retail.Benchmarks.EndToEnd;
 //   dotnet run -c Release --project bench/Retail.Benchmarks -- --filter '*'
 if (args.Length > 0 && args[0] == "e2e")
 {
+    if (args.Skip(1).Any(a => a is "--help" or "-h"))
+    {
+        Console.WriteLine(E2eOptions.Usage);
+        return 0;
+    }
+
     try
     {
         return await E2eCommand.RunAsync(E2eOptions.Parse(args[1..]));
