@@ -12,20 +12,32 @@ namespace Retail.Silo.Checkpoints;
 /// </summary>
 internal sealed class GrainCommitGate(IGrainFactory grains) : IKafkaCommitGate
 {
+    /// <summary>
+    /// Grains asked at once per checkpoint. A grain's write holds its turn, so letting thousands queue on the
+    /// database at once would stall every one of them for the whole burst; a few at a time, each waits only
+    /// for its own write.
+    /// </summary>
+    public const int Concurrency = 16;
+
     public async Task<bool> CanCommitAsync(KafkaCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        var checks = checkpoint.Delivered.Select(delivered =>
-        {
-            var (streamId, token) = delivered;
-            var streamNamespace = streamId.GetNamespace() ?? string.Empty;
-            var upTo = new SourcePosition(checkpoint.Partition, token.Offset, token.EventIndex);
-            return ConsumerOf(streamNamespace, long.Parse(streamId.GetKeyAsString(), System.Globalization.CultureInfo.InvariantCulture))
-                .MakeDurableAsync(streamNamespace, upTo)
-                .WaitAsync(cancellationToken);
-        });
-        var answers = await Task.WhenAll(checks);
-        return answers.All(durable => durable);
+        var durable = true;
+        await Parallel.ForEachAsync(
+            checkpoint.Delivered,
+            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
+            async (delivered, token) =>
+            {
+                var (streamId, last) = delivered;
+                var streamNamespace = streamId.GetNamespace() ?? string.Empty;
+                var upTo = new SourcePosition(checkpoint.Partition, last.Offset, last.EventIndex);
+                var key = long.Parse(streamId.GetKeyAsString(), System.Globalization.CultureInfo.InvariantCulture);
+                if (!await ConsumerOf(streamNamespace, key).MakeDurableAsync(streamNamespace, upTo).WaitAsync(token))
+                {
+                    durable = false;
+                }
+            });
+        return durable;
     }
 
     private IDurableStreamConsumer ConsumerOf(string streamNamespace, long key) => streamNamespace switch
