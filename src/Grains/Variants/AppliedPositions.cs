@@ -37,5 +37,15 @@ public static class AppliedPositions
         return !upTo.IsKnown || (applied.TryGetValue(Key(streamNamespace, upTo.Partition), out var last) && last >= upTo);
     }
 
+    /// <summary>
+    /// Whether a delivery starting at <paramref name="first"/> follows on from <paramref name="applied"/>: the
+    /// stream's previous record in that partition, at <paramref name="precedingOffset"/>, is already applied.
+    /// <c>null</c> when either position is unknown, so nothing can be said.
+    /// </summary>
+    public static bool? Follows(ImmutableDictionary<string, SourcePosition> applied, string streamNamespace, SourcePosition first, long? precedingOffset) =>
+        precedingOffset is { } preceding && preceding >= 0 && first.IsKnown
+            ? Covers(applied, streamNamespace, new SourcePosition(first.Partition, preceding, 0))
+            : null;
+
     private static string Key(string streamNamespace, int partition) => $"{streamNamespace}/{partition}";
 }

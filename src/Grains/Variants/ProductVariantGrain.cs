@@ -89,9 +89,7 @@ internal sealed class ProductVariantGrain(
 
     /// <summary>Whether the state holds the stream's record before <paramref name="first"/>; <c>null</c> when the provider did not say which that is.</summary>
     private bool? Follows(string streamNamespace, SourcePosition first) =>
-        RequestContext.Get(StreamNames.PrecedingOffsetContextKey) is long preceding && first.IsKnown
-            ? AppliedPositions.Covers(state.State.Applied, streamNamespace, new SourcePosition(first.Partition, preceding, 0))
-            : null;
+        AppliedPositions.Follows(state.State.Applied, streamNamespace, first, RequestContext.Get(StreamNames.PrecedingOffsetContextKey) as long?);
 
     private async Task OnEventAsync(string streamNamespace, IVariantEvent variantEvent)
     {

@@ -34,4 +34,25 @@ public class AppliedPositionsTests
         Assert.True(AppliedPositions.TryAdvance(None, "clickstream", SourcePosition.None, out var applied));
         Assert.Same(None, applied);
     }
+
+    [Fact]
+    public void A_delivery_follows_on_only_when_the_streams_previous_record_is_applied()
+    {
+        AppliedPositions.TryAdvance(None, "clickstream", new SourcePosition(2, 10, 0), out var applied);
+
+        Assert.True(AppliedPositions.Follows(applied, "clickstream", new SourcePosition(2, 15, 0), precedingOffset: 10));
+        Assert.True(AppliedPositions.Follows(applied, "clickstream", new SourcePosition(2, 15, 0), precedingOffset: 7));
+        // Offset 12 went to an activation that was lost before it persisted.
+        Assert.False(AppliedPositions.Follows(applied, "clickstream", new SourcePosition(2, 15, 0), precedingOffset: 12));
+        Assert.False(AppliedPositions.Follows(None, "clickstream", new SourcePosition(2, 15, 0), precedingOffset: 12));
+        Assert.False(AppliedPositions.Follows(applied, "clickstream", new SourcePosition(3, 15, 0), precedingOffset: 10));
+    }
+
+    [Fact]
+    public void Without_a_known_predecessor_or_position_nothing_can_be_said()
+    {
+        Assert.Null(AppliedPositions.Follows(None, "clickstream", new SourcePosition(2, 15, 0), precedingOffset: null));
+        Assert.Null(AppliedPositions.Follows(None, "clickstream", new SourcePosition(2, 15, 0), precedingOffset: -1));
+        Assert.Null(AppliedPositions.Follows(None, "clickstream", SourcePosition.None, precedingOffset: 12));
+    }
 }

@@ -7,7 +7,7 @@ namespace Streaming.Kafka.Tests.Cluster;
 
 public interface ICountingGrain : IGrainWithStringKey;
 
-/// <summary>Records every payload its stream delivers, with the token it came with.</summary>
+/// <summary>Records every payload its stream delivers, with the token and the preceding offset it came with.</summary>
 [ImplicitStreamSubscription(ClusterHarness.Namespace)]
 public sealed class CountingGrain(DeliveryLog log) : Grain, ICountingGrain, IStreamSubscriptionObserver
 {
@@ -15,7 +15,7 @@ public sealed class CountingGrain(DeliveryLog log) : Grain, ICountingGrain, IStr
     {
         await handleFactory.Create<KafkaPayload>().ResumeAsync((payload, token) =>
         {
-            log.Add(this.GetPrimaryKeyString(), (KafkaSequenceToken)token!, Delivery.Text(payload.Value));
+            log.Add(this.GetPrimaryKeyString(), (KafkaSequenceToken)token!, Delivery.Text(payload.Value), RequestContext.Get(KafkaRequestContext.PrecedingOffset) as long?);
             return Task.CompletedTask;
         });
     }

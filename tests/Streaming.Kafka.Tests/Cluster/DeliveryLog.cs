@@ -12,7 +12,8 @@ public sealed class DeliveryLog
 
     public int Count => _deliveries.Count;
 
-    public void Add(string key, KafkaSequenceToken token, string value) => _deliveries.Enqueue(new Delivery(key, token, value));
+    public void Add(string key, KafkaSequenceToken token, string value, long? precedingOffset = null) =>
+        _deliveries.Enqueue(new Delivery(key, token, value, precedingOffset));
 
     public IReadOnlyList<Delivery> Snapshot() => [.. _deliveries];
 
@@ -42,7 +43,8 @@ public sealed class DeliveryLog
         WaitAsync(d => d.Select(x => (x.Key, x.Token)).Distinct().Count() >= distinct, timeout, $"{distinct} distinct events");
 }
 
-public sealed record Delivery(string Key, KafkaSequenceToken Token, string Value)
+/// <summary>One delivered event; <see cref="PrecedingOffset"/> is what the delivery's request context named.</summary>
+public sealed record Delivery(string Key, KafkaSequenceToken Token, string Value, long? PrecedingOffset = null)
 {
     public static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }

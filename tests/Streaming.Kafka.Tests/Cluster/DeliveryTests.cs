@@ -47,6 +47,24 @@ public sealed class DeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_delivery_names_the_streams_previous_record_once_the_receiver_has_read_one()
+    {
+        await using var harness = await ClusterHarness.StartAsync(_broker);
+
+        // One record at a time, each delivered before the next is produced, so each is a delivery of its own.
+        for (var i = 0; i < 3; i++)
+        {
+            await ClusterHarness.ProduceAsync(_broker, 1, keys: 1, first: i);
+            await harness.Log.WaitAsync(d => d.Count > i, Patience, $"delivery {i + 1}");
+        }
+
+        var deliveries = harness.Log.Snapshot().OrderBy(d => d.Token.Offset).ToList();
+        Assert.Null(deliveries[0].PrecedingOffset);
+        Assert.Equal(deliveries[0].Token.Offset, deliveries[1].PrecedingOffset);
+        Assert.Equal(deliveries[1].Token.Offset, deliveries[2].PrecedingOffset);
+    }
+
+    [Fact]
     public async Task A_restarted_cluster_resumes_from_the_committed_offsets()
     {
         IReadOnlyList<Delivery> before;
