@@ -47,5 +47,9 @@ public static class AppliedPositions
             ? Covers(applied, streamNamespace, new SourcePosition(first.Partition, preceding, 0))
             : null;
 
-    private static string Key(string streamNamespace, int partition) => $"{streamNamespace}/{partition}";
+    // One string per namespace and partition for the whole silo, not one per event and per grain.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Namespace, int Partition), string> Keys = new();
+
+    private static string Key(string streamNamespace, int partition) =>
+        Keys.GetOrAdd((streamNamespace, partition), static k => $"{k.Namespace}/{k.Partition}");
 }

@@ -68,7 +68,8 @@ internal sealed class ProductVariantGrain(
 
     async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
-        var streamNamespace = handleFactory.StreamId.GetNamespace() ?? string.Empty;
+        // Interned: the namespace constants are, so every activation shares one string instead of holding its own.
+        var streamNamespace = string.Intern(handleFactory.StreamId.GetNamespace() ?? string.Empty);
         await handleFactory.Create<IVariantEvent>().ResumeAsync(async (IList<SequentialItem<IVariantEvent>> batch) =>
         {
             if (batch.Count > 0 && Follows(streamNamespace, batch[0].Item.Source) is false)
