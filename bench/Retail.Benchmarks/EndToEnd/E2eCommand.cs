@@ -55,11 +55,17 @@ public static class E2eCommand
         var throughputTime = TimeSpan.Zero;
         for (var round = 1; round <= options.Rounds; round++)
         {
+            delivered.SetMark(marks[round]);
             var started = Stopwatch.GetTimestamp();
             await ProduceAsync(broker, workload.Events(options.Events), options.Rate, CancellationToken.None);
-            await baseline.WaitForMarkAsync(round, TimeSpan.FromMinutes(5));
-            await delivered.WaitForAsync(marks[round], TimeSpan.FromMinutes(5));
-            var pipelineTime = Stopwatch.GetElapsedTime(started);
+            await Task.WhenAll(baseline.WaitForMarkAsync(round, TimeSpan.FromMinutes(5)), delivered.WaitForAsync(marks[round], TimeSpan.FromMinutes(5)));
+            while (delivered.MarkReachedAt == 0)
+            {
+                // The count has passed the mark; its timestamp is a write away.
+                await Task.Yield();
+            }
+
+            var pipelineTime = Stopwatch.GetElapsedTime(started, delivered.MarkReachedAt);
             var baselineTime = Stopwatch.GetElapsedTime(started, baseline.ReachedAt(round));
             throughputTime += pipelineTime;
             rounds.Add((options.Events / pipelineTime.TotalSeconds, options.Events / baselineTime.TotalSeconds));
@@ -307,6 +313,8 @@ public static class E2eCommand
         private readonly Lock _lock = new();
         private LongHistogram? _recording;
         private long _count;
+        private long _mark = long.MaxValue;
+        private long _markReachedAt;
 
         public DeliveryWatch()
         {
@@ -319,16 +327,35 @@ public static class E2eCommand
             };
             _listener.SetMeasurementEventCallback<double>((_, milliseconds, _, _) =>
             {
-                Interlocked.Increment(ref _count);
-                lock (_lock)
+                // Timestamped here, as the baseline is on its own thread, so neither side is timed by polling.
+                if (Interlocked.Increment(ref _count) == Volatile.Read(ref _mark))
                 {
-                    _recording?.RecordValue(Math.Max(1, (long)(milliseconds * 1000)));
+                    Volatile.Write(ref _markReachedAt, Stopwatch.GetTimestamp());
+                }
+
+                // Only the latency phase records, and only it pays for the lock.
+                if (Volatile.Read(ref _recording) is not null)
+                {
+                    lock (_lock)
+                    {
+                        _recording?.RecordValue(Math.Max(1, (long)(milliseconds * 1000)));
+                    }
                 }
             });
             _listener.Start();
         }
 
         public long Count => Interlocked.Read(ref _count);
+
+        /// <summary>The <see cref="Stopwatch"/> timestamp at which the count reached the last <see cref="SetMark"/>, or 0.</summary>
+        public long MarkReachedAt => Volatile.Read(ref _markReachedAt);
+
+        /// <summary>Notes the moment the count reaches <paramref name="count"/>; set it before those events can arrive.</summary>
+        public void SetMark(long count)
+        {
+            Volatile.Write(ref _markReachedAt, 0);
+            Volatile.Write(ref _mark, count);
+        }
 
         public void StartRecording()
         {

@@ -32,7 +32,7 @@ internal sealed class ProductVariantGrain(
     private readonly ForecastingOptions _forecasting = forecasting.Value;
     private readonly VariantReportBuffer.Slot _report = VariantReportBuffer.CreateSlot();
 
-    // Set while effects are in memory only; a delivered batch is persisted before it is acknowledged.
+    // Set while effects are in memory only, until the commit gate's check or deactivation writes them.
     private bool _dirty;
 
     private long Id => this.GetPrimaryKeyLong();
@@ -89,8 +89,13 @@ internal sealed class ProductVariantGrain(
     }
 
     /// <summary>Whether the state holds the stream's record before <paramref name="first"/>; <c>null</c> when the provider did not say which that is.</summary>
-    private bool? Follows(string streamNamespace, SourcePosition first) =>
-        AppliedPositions.Follows(state.State.Applied, streamNamespace, first, RequestContext.Get(StreamNames.PrecedingOffsetContextKey) as long?);
+    private bool? Follows(string streamNamespace, SourcePosition first)
+    {
+        var preceding = RequestContext.Get(StreamNames.PrecedingOffsetContextKey) as long?;
+        // It describes this delivery only: keep it out of the calls this grain makes next.
+        RequestContext.Remove(StreamNames.PrecedingOffsetContextKey);
+        return AppliedPositions.Follows(state.State.Applied, streamNamespace, first, preceding);
+    }
 
     private async Task OnEventAsync(string streamNamespace, IVariantEvent variantEvent)
     {

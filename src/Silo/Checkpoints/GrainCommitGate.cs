@@ -22,22 +22,33 @@ internal sealed class GrainCommitGate(IGrainFactory grains) : IKafkaCommitGate
     public async Task<bool> CanCommitAsync(KafkaCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
+        // One grain that lost effects decides the answer, so the rest need not be asked.
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var durable = true;
-        await Parallel.ForEachAsync(
-            checkpoint.Delivered,
-            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-            async (delivered, token) =>
-            {
-                var (streamId, last) = delivered;
-                var streamNamespace = streamId.GetNamespace() ?? string.Empty;
-                var upTo = new SourcePosition(checkpoint.Partition, last.Offset, last.EventIndex);
-                var key = long.Parse(streamId.GetKeyAsString(), System.Globalization.CultureInfo.InvariantCulture);
-                if (!await ConsumerOf(streamNamespace, key).MakeDurableAsync(streamNamespace, upTo).WaitAsync(token))
+        try
+        {
+            await Parallel.ForEachAsync(
+                checkpoint.Delivered,
+                new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = lost.Token },
+                async (delivered, token) =>
                 {
-                    durable = false;
-                }
-            });
-        return durable;
+                    var (streamId, last) = delivered;
+                    var streamNamespace = streamId.GetNamespace() ?? string.Empty;
+                    var upTo = new SourcePosition(checkpoint.Partition, last.Offset, last.EventIndex);
+                    var key = long.Parse(streamId.GetKeyAsString(), System.Globalization.CultureInfo.InvariantCulture);
+                    if (!await ConsumerOf(streamNamespace, key).MakeDurableAsync(streamNamespace, upTo).WaitAsync(token))
+                    {
+                        Volatile.Write(ref durable, false);
+                        await lost.CancelAsync();
+                    }
+                });
+        }
+        catch (OperationCanceledException) when (!Volatile.Read(ref durable) && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopped early: some grain lost effects.
+        }
+
+        return Volatile.Read(ref durable);
     }
 
     private IDurableStreamConsumer ConsumerOf(string streamNamespace, long key) => streamNamespace switch

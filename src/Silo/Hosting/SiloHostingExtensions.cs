@@ -106,7 +106,7 @@ public static class SiloHostingExtensions
                     stream.ConfigurePullingAgent(agent => agent.Configure(o =>
                     {
                         o.GetQueueMsgsTimerPeriod = configuration.GetValue("Kafka:PullingPeriod", TimeSpan.FromMilliseconds(10));
-                        // Several containers per delivery, so a busy variant persists many events in one write.
+                        // Several containers per delivery, so a busy variant takes many events in one grain call.
                         o.BatchContainerBatchSize = 64;
                         // Keep retrying a delivery through a silo failure rather than give the event up.
                         o.MaxEventDeliveryTime = TimeSpan.FromMinutes(5);

@@ -111,7 +111,8 @@ internal static partial class MockClusterNative
     {
         try
         {
-            if (GCHandle.FromIntPtr(rd_kafka_opaque(handle)).Target is ILogger logger)
+            if (handle != IntPtr.Zero && rd_kafka_opaque(handle) is var opaque && opaque != IntPtr.Zero
+                && GCHandle.FromIntPtr(opaque).Target is ILogger logger)
             {
                 var name = Marshal.PtrToStringUTF8(rd_kafka_name(handle)) ?? "mock";
                 KafkaLog.Write(logger, new LogMessage(name, (SyslogLevel)level, Marshal.PtrToStringUTF8(facility) ?? "", Marshal.PtrToStringUTF8(message) ?? ""));

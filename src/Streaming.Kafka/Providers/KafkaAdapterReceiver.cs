@@ -332,6 +332,7 @@ internal sealed partial class KafkaAdapterReceiver(
         {
             case CommitResult.Committed:
                 _committed = outcome.Checkpoint.Offset;
+                ForgetDurablePredecessors();
                 metrics.Committed(providerName, topic.Name);
                 break;
             case CommitResult.Failed:
@@ -349,6 +350,21 @@ internal sealed partial class KafkaAdapterReceiver(
                 LogLost(topic.Name, partition, outcome.Checkpoint.Offset);
                 _rewind = true;
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A stream whose last record lies below the committed offset has everything up to it durable, so its next
+    /// record needs no predecessor check; dropping it keeps the map to the streams active since the last commit.
+    /// </summary>
+    private void ForgetDurablePredecessors()
+    {
+        foreach (var (streamId, offset) in _lastOffsets)
+        {
+            if (offset < _committed)
+            {
+                _lastOffsets.Remove(streamId);
+            }
         }
     }
 
