@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Retail.ClusterTests;
+namespace Retail.Tests.Shared;
 
 internal static class FreePort
 {
