@@ -15,9 +15,9 @@ internal sealed class GrainCommitGate(IGrainFactory grains) : IKafkaCommitGate
     /// <summary>
     /// Grains asked at once per checkpoint. A grain's write holds its turn, so letting thousands queue on the
     /// database at once would stall every one of them for the whole burst; a few at a time, each waits only
-    /// for its own write.
+    /// for its own write. Measured with PostgreSQL: 16 gave a p99 of 43 to 60 ms, 4 gave 36 to 40 ms.
     /// </summary>
-    public const int Concurrency = 16;
+    public const int Concurrency = 4;
 
     public async Task<bool> CanCommitAsync(KafkaCheckpoint checkpoint, CancellationToken cancellationToken)
     {
