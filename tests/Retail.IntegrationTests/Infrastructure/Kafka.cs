@@ -19,15 +19,7 @@ internal static class Kafka
     /// <summary>Reads every partition of <paramref name="topic"/> from the start until <paramref name="found"/> matches a record.</summary>
     public static ConsumeResult<byte[], byte[]> Find(string bootstrap, string topic, Func<ConsumeResult<byte[], byte[]>, bool> found, TimeSpan timeout)
     {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = bootstrap,
-            GroupId = $"test-{Guid.NewGuid():N}",
-            EnableAutoCommit = false,
-        }).Build();
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build();
-        var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions;
-        consumer.Assign(partitions.Select(p => new TopicPartitionOffset(topic, p.PartitionId, Offset.Beginning)));
+        using var consumer = FromTheStart(bootstrap, topic, out _);
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
@@ -44,18 +36,8 @@ internal static class Kafka
     /// <summary>Every record in <paramref name="topic"/> up to its current end.</summary>
     public static List<ConsumeResult<byte[], byte[]>> ReadToEnd(string bootstrap, string topic)
     {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = bootstrap,
-            GroupId = $"test-{Guid.NewGuid():N}",
-            EnableAutoCommit = false,
-        }).Build();
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build();
-        var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions
-            .Select(p => new TopicPartition(topic, p.PartitionId))
-            .ToList();
+        using var consumer = FromTheStart(bootstrap, topic, out var partitions);
         var ends = partitions.ToDictionary(p => p.Partition.Value, p => consumer.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(10)).High.Value);
-        consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
         var records = new List<ConsumeResult<byte[], byte[]>>();
         var remaining = ends.Values.Sum();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
@@ -69,6 +51,26 @@ internal static class Kafka
         }
 
         return records;
+    }
+
+    /// <summary>A consumer of its own group, assigned every partition of <paramref name="topic"/> from the beginning.</summary>
+    private static IConsumer<byte[], byte[]> FromTheStart(string bootstrap, string topic, out List<TopicPartition> partitions)
+    {
+        using (var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build())
+        {
+            partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions
+                .Select(p => new TopicPartition(topic, p.PartitionId))
+                .ToList();
+        }
+
+        var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrap,
+            GroupId = $"test-{Guid.NewGuid():N}",
+            EnableAutoCommit = false,
+        }).Build();
+        consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
+        return consumer;
     }
 
     public static string? Header(this ConsumeResult<byte[], byte[]> result, string name) =>
