@@ -40,7 +40,7 @@ public static class E2eCommand
         if (warmup > 0)
         {
             var activation = Stopwatch.StartNew();
-            await ProduceAsync(broker, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
+            await ProduceAsync(broker, Topic, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
             await delivered.WaitForAsync(warmup, TimeSpan.FromMinutes(10));
             await baseline.WaitForMarkAsync(0, TimeSpan.FromMinutes(1));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {warmup:N0} variant grains activated by their first event in {activation.Elapsed.TotalSeconds:N1} s ({warmup / activation.Elapsed.TotalSeconds:N0}/s)."));
@@ -57,7 +57,7 @@ public static class E2eCommand
         {
             delivered.SetMark(marks[round]);
             var started = Stopwatch.GetTimestamp();
-            await ProduceAsync(broker, workload.Events(options.Events), options.Rate, CancellationToken.None);
+            await ProduceAsync(broker, Topic, workload.Events(options.Events), options.Rate, CancellationToken.None);
             await Task.WhenAll(baseline.WaitForMarkAsync(round, TimeSpan.FromMinutes(5)), delivered.WaitForAsync(marks[round], TimeSpan.FromMinutes(5)));
             while (delivered.MarkReachedAt == 0)
             {
@@ -88,7 +88,7 @@ public static class E2eCommand
             var events = (int)(options.LatencyRate * options.LatencyDuration.TotalSeconds);
             var before = delivered.Count;
             delivered.StartRecording();
-            await ProduceAsync(broker, workload.Events(events), options.LatencyRate, CancellationToken.None);
+            await ProduceAsync(broker, Topic, workload.Events(events), options.LatencyRate, CancellationToken.None);
             await delivered.WaitForAsync(before + events, TimeSpan.FromMinutes(2));
             latency = delivered.StopRecording();
         }
@@ -116,7 +116,7 @@ public static class E2eCommand
         return 0;
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
@@ -171,7 +171,7 @@ public static class E2eCommand
         return silos;
     }
 
-    private static async Task ProduceAsync(EmbeddedKafkaBroker broker, IEnumerable<(byte[] Key, byte[] Value)> records, double rate, CancellationToken cancellationToken)
+    internal static async Task ProduceAsync(EmbeddedKafkaBroker broker, string topic, IEnumerable<(byte[] Key, byte[] Value)> records, double rate, CancellationToken cancellationToken)
     {
         using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = broker.BootstrapServers, LingerMs = 2, BatchSize = 1_000_000 }).Build();
         var clock = Stopwatch.StartNew();
@@ -192,7 +192,7 @@ public static class E2eCommand
             {
                 try
                 {
-                    producer.Produce(Topic, new Message<byte[], byte[]> { Key = key, Value = value, Timestamp = new Timestamp(DateTime.UtcNow) });
+                    producer.Produce(topic, new Message<byte[], byte[]> { Key = key, Value = value, Timestamp = new Timestamp(DateTime.UtcNow) });
                     break;
                 }
                 catch (ProduceException<byte[], byte[]> ex) when (ex.Error.Code == Confluent.Kafka.ErrorCode.Local_QueueFull)
@@ -221,7 +221,7 @@ public static class E2eCommand
         Console.WriteLine($"Verified: the 20 busiest variants have the same counts on both sides ({baseline.Counts.Count:N0} variants seen).");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using Confluent.Kafka;
+using Retail.Benchmarks.EndToEnd;
+using Streaming.Kafka.Embedded;
+
+namespace Retail.Benchmarks.Memory;
+
+/// <summary>
+/// The memory a silo needs per active variant grain, measured as a user runs it: the <c>Retail.Silo</c> process on
+/// its own, with the broker and the producer in this process instead of in the silo's.
+/// </summary>
+public static class MemoryCommand
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> RunAsync(MemoryOptions options)
+    {
+        Console.WriteLine($"memory: {options.Variants:N0} variants, one event each, storage {options.Storage}, {options.Runs} silo process(es) one after another");
+        using var broker = EmbeddedKafkaBroker.Start();
+        var runs = new List<Reading>();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            var reading = await MeasureOnceAsync(broker, options, run);
+            runs.Add(reading);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}: {reading.Grains:N0} variant grains active. RSS {reading.RssMb:N0} MB after {Settle.TotalSeconds:N0} s idle, peak {reading.PeakRssMb:N0} MB; managed heap after the last collection {reading.ManagedMb:N0} MB, {reading.CommittedMb:N0} MB committed by the GC."));
+        }
+
+        var rss = E2eCommand.Median(runs.Select(r => r.RssMb));
+        var peak = E2eCommand.Median(runs.Select(r => r.PeakRssMb));
+        var managed = E2eCommand.Median(runs.Select(r => r.ManagedMb));
+        var perGrain = (rss - E2eCommand.Median(runs.Select(r => r.IdleRssMb))) * 1024 / options.Variants;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median of {options.Runs}: RSS {rss:N0} MB, peak {peak:N0} MB, managed {managed:N0} MB; about {perGrain:N1} KB of RSS per active variant grain over the idle silo."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"variants={options.Variants} storage={options.Storage} rss_mb={rss:F0} peak_rss_mb={peak:F0} managed_mb={managed:F0} kb_per_grain={perGrain:F1}"));
+        return 0;
+    }
+
+    private sealed record Reading(double IdleRssMb, double RssMb, double PeakRssMb, double ManagedMb, double CommittedMb, double Grains);
+
+    private static async Task<Reading> MeasureOnceAsync(EmbeddedKafkaBroker broker, MemoryOptions options, int run)
+    {
+        // A new service id per run: its own consumer group, so each silo reads only this run's records.
+        // A topic per run, so that each silo reads only its own run's records.
+        var serviceId = $"bench-memory-{Guid.NewGuid():N}";
+        var topic = $"bench_memory_clickstream_{run}";
+        broker.CreateTopic(topic, 4);
+        var port = E2eCommand.FreePort();
+        using var silo = SiloProcess.Start(broker, options, serviceId, topic, port);
+        using var http = silo.CreateClient();
+        await silo.WaitUntilReadyAsync(http, TimeSpan.FromMinutes(2));
+        var idle = silo.RssMb();
+
+        await E2eCommand.ProduceAsync(broker, topic, new Workload(options.Variants, zipf: false, seed: run).EachVariantOnce(), rate: 0, CancellationToken.None);
+        await WaitForCommitsAsync(broker, serviceId, topic, options.Variants, silo, TimeSpan.FromMinutes(15));
+
+        // The steady state of a silo holding these grains, not the activation burst: that is the peak figure.
+        await Task.Delay(Settle);
+        var metrics = await PrometheusText.ReadAsync(http);
+        return new Reading(
+            idle,
+            silo.RssMb(),
+            silo.PeakRssMb(),
+            metrics.Sum("dotnet_gc_last_collection_heap_size_bytes") / (1024 * 1024),
+            metrics.Sum("dotnet_gc_last_collection_memory_committed_size_bytes") / (1024 * 1024),
+            metrics.Sum("orleans_catalog_activations", "grain_type=\"productvariant\""));
+    }
+
+    /// <summary>Offsets are committed only once the grains' effects are durable, so this is "every event applied".</summary>
+    private static async Task WaitForCommitsAsync(EmbeddedKafkaBroker broker, string serviceId, string topic, long target, SiloProcess silo, TimeSpan timeout)
+    {
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = broker.BootstrapServers, GroupId = $"{serviceId}-streams" })
+            .SetLogHandler((_, _) => { })
+            .Build();
+        var partitions = Enumerable.Range(0, 4).Select(p => new TopicPartition(topic, p)).ToList();
+        var clock = Stopwatch.StartNew();
+        var reported = TimeSpan.Zero;
+        while (true)
+        {
+            silo.ThrowIfExited();
+            var committed = consumer.Committed(partitions, TimeSpan.FromSeconds(10)).Sum(c => Math.Max(c.Offset.Value, 0));
+            if (committed >= target)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  all {target:N0} records applied and committed after {clock.Elapsed.TotalSeconds:N0} s"));
+                return;
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The silo committed {committed:N0} of {target:N0} offsets within {timeout}.");
+            }
+
+            if (clock.Elapsed - reported > TimeSpan.FromSeconds(10))
+            {
+                reported = clock.Elapsed;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {committed:N0} of {target:N0} committed after {clock.Elapsed.TotalSeconds:N0} s"));
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Retail.Benchmarks.Memory;
+
+/// <summary>Options of the <c>memory</c> command.</summary>
+public sealed record MemoryOptions
+{
+    /// <summary>Distinct variants, one event each: this many variant grains end up active.</summary>
+    public int Variants { get; init; } = 100_000;
+
+    /// <summary><c>memory</c>, or <c>postgres</c> with <see cref="Postgres"/>.</summary>
+    public string Storage { get; init; } = "memory";
+
+    public string? Postgres { get; init; }
+
+    /// <summary>Fresh silo processes measured one after the other; the report gives their median.</summary>
+    public int Runs { get; init; } = 3;
+
+    public const string Usage = """
+        Usage: Retail.Benchmarks memory [options]
+          --variants N          distinct variants, one event each: the active variant grains (default 100000)
+          --runs N              silo processes measured one after another; the median is reported (default 3)
+          --storage memory|postgres   grain storage (default memory)
+          --postgres CONN       connection string, with --storage postgres (any empty database)
+        """;
+
+    public static MemoryOptions Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count % 2 != 0)
+        {
+            throw new ArgumentException($"Expected '--option value' pairs.\n{Usage}");
+        }
+
+        var options = new MemoryOptions();
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--variants" => options with { Variants = int.Parse(value, CultureInfo.InvariantCulture) is var v and >= 1 ? v : throw new ArgumentException("--variants is at least 1") },
+                "--runs" => options with { Runs = int.Parse(value, CultureInfo.InvariantCulture) is var r and >= 1 ? r : throw new ArgumentException("--runs is at least 1") },
+                "--storage" => options with { Storage = value is "memory" or "postgres" ? value : throw new ArgumentException("--storage is memory or postgres") },
+                "--postgres" => options with { Postgres = value },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
+            };
+        }
+
+        if (options.Storage == "postgres" && string.IsNullOrWhiteSpace(options.Postgres))
+        {
+            throw new ArgumentException("--storage postgres needs --postgres CONNECTION-STRING.");
+        }
+
+        return options;
+    }
+}
