@@ -14,6 +14,13 @@ internal static class Telemetry
     /// <summary>The meters the platform itself defines.</summary>
     public static readonly string[] Meters = ["Streaming.Kafka", "Retail.Grains", "Retail.Ingest"];
 
+    /// <summary>
+    /// Series kept per instrument. The SDK allocates each instrument's points up front, 2,000 by default, and
+    /// Orleans alone defines over 200 instruments: about 37 MB that no instrument here needs. Beyond the limit,
+    /// measurements still count, under an overflow series.
+    /// </summary>
+    public const int SeriesPerInstrument = 200;
+
     public static IHostApplicationBuilder AddRetailTelemetry(this IHostApplicationBuilder builder)
     {
         var otlp = builder.Configuration["Otlp:Endpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
@@ -21,7 +28,8 @@ internal static class Telemetry
             .ConfigureResource(resource => resource.AddService("retail"))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(Meters)
+                metrics.AddView(_ => new MetricStreamConfiguration { CardinalityLimit = SeriesPerInstrument })
+                    .AddMeter(Meters)
                     .AddMeter("Microsoft.Orleans")
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
