@@ -3,12 +3,33 @@ using System.Text.RegularExpressions;
 
 namespace Retail.ClusterTests;
 
-/// <summary>A tiny run of the end-to-end benchmark proves the harness still works; its figures are not asserted.</summary>
+/// <summary>Tiny runs of the benchmark commands prove the harnesses still work; their figures are not asserted.</summary>
 [Trait("Category", "Benchmark")]
 public sealed partial class BenchmarkSmokeTests
 {
     [Fact]
     public async Task The_e2e_harness_runs_both_sides_and_ends_with_the_machine_readable_line()
+    {
+        var (exitCode, lines, error) = await RunAsync("e2e", "--events", "3000", "--rounds", "2", "--silos", "2", "--variants", "200", "--latency-rate", "500", "--latency-seconds", "1");
+
+        Assert.True(exitCode == 0, error + string.Join('\n', lines));
+        Assert.Contains(lines, l => l.StartsWith("Warm-up: 200 variant grains", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Round 2: pipeline", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Verified:", StringComparison.Ordinal));
+        Assert.Matches(LastLine(), lines[^1]);
+    }
+
+    [Fact]
+    public async Task The_memory_harness_measures_a_silo_process_holding_one_grain_per_variant()
+    {
+        var (exitCode, lines, error) = await RunAsync("memory", "--variants", "300", "--runs", "1", "--settle-seconds", "0");
+
+        Assert.True(exitCode == 0, error + string.Join('\n', lines));
+        Assert.Contains(lines, l => l.StartsWith("Run 1: 300 variant grains active.", StringComparison.Ordinal));
+        Assert.Matches(MemoryLastLine(), lines[^1]);
+    }
+
+    private static async Task<(int ExitCode, string[] Lines, string Error)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Retail.Benchmarks"))
         {
@@ -16,7 +37,7 @@ public sealed partial class BenchmarkSmokeTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "e2e", "--events", "3000", "--rounds", "2", "--silos", "2", "--variants", "200", "--latency-rate", "500", "--latency-seconds", "1" })
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -26,14 +47,11 @@ public sealed partial class BenchmarkSmokeTests
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
-
-        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.True(process.ExitCode == 0, await error + string.Join('\n', lines));
-        Assert.Contains(lines, l => l.StartsWith("Warm-up: 200 variant grains", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("Round 2: pipeline", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("Verified:", StringComparison.Ordinal));
-        Assert.Matches(LastLine(), lines[^1]);
+        return (process.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), await error);
     }
+
+    [GeneratedRegex(@"^variants=300 storage=memory rss_mb=\d+ peak_rss_mb=\d+ managed_mb=\d+ kb_per_grain=-?\d+\.\d$")]
+    private static partial Regex MemoryLastLine();
 
     [GeneratedRegex(@"^pipeline_eps=\d+ baseline_eps=\d+ ratio=\d+\.\d{3} p99_ms=\d+\.\d rss_mb=\d+$")]
     private static partial Regex LastLine();

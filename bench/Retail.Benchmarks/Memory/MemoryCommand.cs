@@ -12,7 +12,6 @@ namespace Retail.Benchmarks.Memory;
 /// </summary>
 public static class MemoryCommand
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
 
     public static async Task<int> RunAsync(MemoryOptions options)
     {
@@ -23,7 +22,7 @@ public static class MemoryCommand
         {
             var reading = await MeasureOnceAsync(broker, options, run);
             runs.Add(reading);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}: {reading.Grains:N0} variant grains active. RSS {reading.RssMb:N0} MB after {Settle.TotalSeconds:N0} s idle, peak {reading.PeakRssMb:N0} MB; managed heap after the last collection {reading.ManagedMb:N0} MB, {reading.CommittedMb:N0} MB committed by the GC."));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}: {reading.Grains:N0} variant grains active. RSS {reading.RssMb:N0} MB after {options.Settle.TotalSeconds:N0} s idle, peak {reading.PeakRssMb:N0} MB; managed heap after the last collection {reading.ManagedMb:N0} MB, {reading.CommittedMb:N0} MB committed by the GC."));
         }
 
         var rss = E2eCommand.Median(runs.Select(r => r.RssMb));
@@ -54,7 +53,7 @@ public static class MemoryCommand
         await WaitForCommitsAsync(broker, serviceId, topic, options.Variants, silo, TimeSpan.FromMinutes(15));
 
         // The steady state of a silo holding these grains, not the activation burst: that is the peak figure.
-        await Task.Delay(Settle);
+        await Task.Delay(options.Settle);
         var metrics = await PrometheusText.ReadAsync(http);
         return new Reading(
             idle,

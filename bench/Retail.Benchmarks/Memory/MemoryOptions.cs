@@ -16,12 +16,16 @@ public sealed record MemoryOptions
     /// <summary>Fresh silo processes measured one after the other; the report gives their median.</summary>
     public int Runs { get; init; } = 3;
 
+    /// <summary>How long the silo idles after the last commit before it is measured.</summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(30);
+
     public const string Usage = """
         Usage: Retail.Benchmarks memory [options]
           --variants N          distinct variants, one event each: the active variant grains (default 100000)
           --runs N              silo processes measured one after another; the median is reported (default 3)
           --storage memory|postgres   grain storage (default memory)
           --postgres CONN       connection string, with --storage postgres (any empty database)
+          --settle-seconds N    idle time between the last commit and the reading (default 30)
         """;
 
     public static MemoryOptions Parse(IReadOnlyList<string> args)
@@ -41,6 +45,7 @@ public sealed record MemoryOptions
                 "--runs" => options with { Runs = int.Parse(value, CultureInfo.InvariantCulture) is var r and >= 1 ? r : throw new ArgumentException("--runs is at least 1") },
                 "--storage" => options with { Storage = value is "memory" or "postgres" ? value : throw new ArgumentException("--storage is memory or postgres") },
                 "--postgres" => options with { Postgres = value },
+                "--settle-seconds" => options with { Settle = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture) is var t and >= 0 ? t : throw new ArgumentException("--settle-seconds is at least 0")) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };
         }

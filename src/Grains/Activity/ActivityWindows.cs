@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Retail.Grains.Activity;
 
 /// <summary>Per-minute counts over the last hour, by event time.</summary>
@@ -8,26 +10,42 @@ public static class ActivityWindows
     {
         ArgumentNullException.ThrowIfNull(window);
         var minute = MinuteOf(at);
-        var buckets = window.Buckets.ToBuilder();
-        var head = window.HeadMinute;
-        if (minute > head)
-        {
-            // Clear the minutes the head moves over; they now stand for new minutes.
-            var cleared = Math.Min(minute - head, ActivityWindow.Minutes);
-            for (var m = minute - cleared + 1; m <= minute; m++)
-            {
-                buckets[Slot(m)] = 0;
-            }
-
-            head = minute;
-        }
-        else if (minute <= head - ActivityWindow.Minutes)
+        if (minute <= window.HeadMinute - ActivityWindow.Minutes)
         {
             return window;
         }
 
-        buckets[Slot(minute)]++;
-        return new ActivityWindow(head, buckets.MoveToImmutable());
+        var head = Math.Max(window.HeadMinute, minute);
+        var counts = window.Counts;
+
+        // Minutes the head moved past the hour are dropped; the rest keep their order, oldest first.
+        var kept = 0;
+        while (kept < counts.Length && counts[kept].Minute <= head - ActivityWindow.Minutes)
+        {
+            kept++;
+        }
+
+        var slot = kept;
+        while (slot < counts.Length && counts[slot].Minute < minute)
+        {
+            slot++;
+        }
+
+        var found = slot < counts.Length && counts[slot].Minute == minute;
+        var next = new MinuteCount[counts.Length - kept + (found ? 0 : 1)];
+        counts.CopyTo(kept, next, 0, slot - kept);
+        if (found)
+        {
+            next[slot - kept] = counts[slot] with { Count = counts[slot].Count + 1 };
+            counts.CopyTo(slot + 1, next, slot - kept + 1, counts.Length - slot - 1);
+        }
+        else
+        {
+            next[slot - kept] = new MinuteCount(minute, 1);
+            counts.CopyTo(slot, next, slot - kept + 1, counts.Length - slot);
+        }
+
+        return new ActivityWindow(head, ImmutableCollectionsMarshal.AsImmutableArray(next));
     }
 
     /// <summary>Events in the <paramref name="span"/> that ends at <paramref name="now"/> (whole minutes, at most an hour).</summary>
@@ -37,11 +55,11 @@ public static class ActivityWindows
         var nowMinute = MinuteOf(now);
         var minutes = Math.Clamp((long)Math.Ceiling(span.TotalMinutes), 1, ActivityWindow.Minutes);
         var total = 0L;
-        for (var m = nowMinute - minutes + 1; m <= nowMinute; m++)
+        foreach (var (minute, count) in window.Counts)
         {
-            if (m <= window.HeadMinute && m > window.HeadMinute - ActivityWindow.Minutes)
+            if (minute <= nowMinute && minute > nowMinute - minutes)
             {
-                total += window.Buckets[Slot(m)];
+                total += count;
             }
         }
 
@@ -49,6 +67,4 @@ public static class ActivityWindows
     }
 
     private static long MinuteOf(DateTimeOffset at) => at.ToUnixTimeSeconds() / 60;
-
-    private static int Slot(long minute) => (int)(((minute % ActivityWindow.Minutes) + ActivityWindow.Minutes) % ActivityWindow.Minutes);
 }

@@ -46,6 +46,32 @@ public class ActivityWindowsTests
         var window = ActivityWindow.Empty.Add(Noon).Add(Noon.AddMinutes(30)).Add(Noon.AddHours(3));
 
         Assert.Equal(1, window.Count(Noon.AddHours(3), TimeSpan.FromHours(1)));
-        Assert.Equal(1, window.Buckets.Sum());
+        Assert.Equal([new MinuteCount(Noon.AddHours(3).ToUnixTimeSeconds() / 60, 1)], window.Counts.ToArray());
+    }
+
+    [Fact]
+    public void Keeps_only_minutes_with_events_oldest_first_whatever_order_they_arrive_in()
+    {
+        var minute = Noon.ToUnixTimeSeconds() / 60;
+        var window = ActivityWindow.Empty
+            .Add(Noon)
+            .Add(Noon.AddMinutes(-40))
+            .Add(Noon.AddMinutes(-10))
+            .Add(Noon.AddSeconds(30))
+            .Add(Noon.AddMinutes(-40).AddSeconds(5));
+
+        Assert.Equal(minute, window.HeadMinute);
+        Assert.Equal([new MinuteCount(minute - 40, 2), new MinuteCount(minute - 10, 1), new MinuteCount(minute, 2)], window.Counts.ToArray());
+        Assert.Equal(3, window.Count(Noon, TimeSpan.FromMinutes(15)));
+    }
+
+    [Fact]
+    public void Moving_the_head_drops_the_minutes_that_leave_the_hour()
+    {
+        var minute = Noon.ToUnixTimeSeconds() / 60;
+        var window = ActivityWindow.Empty.Add(Noon).Add(Noon.AddMinutes(20)).Add(Noon.AddMinutes(70));
+
+        Assert.Equal([new MinuteCount(minute + 20, 1), new MinuteCount(minute + 70, 1)], window.Counts.ToArray());
+        Assert.Equal(2, window.Count(Noon.AddMinutes(70), TimeSpan.FromHours(1)));
     }
 }
