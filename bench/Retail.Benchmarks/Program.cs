@@ -5,10 +5,18 @@ using Retail.Benchmarks.Memory;
 // e2e: the end-to-end comparison; memory: a silo process's memory per active grain (see BENCHMARKS.md).
 // Anything else goes to BenchmarkDotNet: dotnet run -c Release --project bench/Retail.Benchmarks -- --filter '*'
 var command = args.Length > 0 ? args[0] : null;
-(string Usage, Func<string[], Task<int>> Run)? chosen = command switch
+(string Usage, Func<string[], Func<Task<int>>> Parse)? chosen = command switch
 {
-    "e2e" => (E2eOptions.Usage, a => E2eCommand.RunAsync(E2eOptions.Parse(a))),
-    "memory" => (MemoryOptions.Usage, a => MemoryCommand.RunAsync(MemoryOptions.Parse(a))),
+    "e2e" => (E2eOptions.Usage, a =>
+    {
+        var options = E2eOptions.Parse(a);
+        return () => E2eCommand.RunAsync(options);
+    }),
+    "memory" => (MemoryOptions.Usage, a =>
+    {
+        var options = MemoryOptions.Parse(a);
+        return () => MemoryCommand.RunAsync(options);
+    }),
     _ => null,
 };
 
@@ -24,12 +32,16 @@ if (args.Skip(1).Any(a => a is "--help" or "-h"))
     return 0;
 }
 
+Func<Task<int>> execute;
 try
 {
-    return await run.Run(args[1..]);
+    execute = run.Parse(args[1..]);
 }
 catch (ArgumentException ex)
 {
+    // Only the options' errors: a failure during the run keeps its stack trace.
     await Console.Error.WriteLineAsync(ex.Message);
     return 2;
 }
+
+return await execute();

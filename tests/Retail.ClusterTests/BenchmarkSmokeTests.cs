@@ -43,11 +43,22 @@ public sealed partial class BenchmarkSmokeTests
         }
 
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), await error);
+        try
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            await process.WaitForExitAsync(timeout.Token);
+            return (process.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), await error);
+        }
+        finally
+        {
+            // A harness that overran must not keep its silos busy on the CI machine's cores.
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
     }
 
     [GeneratedRegex(@"^variants=300 storage=memory rss_mb=\d+ peak_rss_mb=\d+ managed_mb=\d+ kb_per_grain=-?\d+\.\d$")]

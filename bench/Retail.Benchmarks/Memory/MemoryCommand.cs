@@ -12,6 +12,7 @@ namespace Retail.Benchmarks.Memory;
 /// </summary>
 public static class MemoryCommand
 {
+    private const int Partitions = 4;
 
     public static async Task<int> RunAsync(MemoryOptions options)
     {
@@ -28,8 +29,8 @@ public static class MemoryCommand
         var rss = E2eCommand.Median(runs.Select(r => r.RssMb));
         var peak = E2eCommand.Median(runs.Select(r => r.PeakRssMb));
         var managed = E2eCommand.Median(runs.Select(r => r.ManagedMb));
-        var perGrain = (rss - E2eCommand.Median(runs.Select(r => r.IdleRssMb))) * 1024 / options.Variants;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median of {options.Runs}: RSS {rss:N0} MB, peak {peak:N0} MB, managed {managed:N0} MB; about {perGrain:N1} KB of RSS per active variant grain over the idle silo."));
+        var perGrain = E2eCommand.Median(runs.Select(r => (r.RssMb - r.IdleRssMb) * 1024 / Math.Max(r.Grains, 1)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median of {options.Runs}: RSS {rss:N0} MB, peak {peak:N0} MB, managed {managed:N0} MB; about {perGrain:N1} KB of RSS per active variant grain over the idle silo, one-time costs included."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"variants={options.Variants} storage={options.Storage} rss_mb={rss:F0} peak_rss_mb={peak:F0} managed_mb={managed:F0} kb_per_grain={perGrain:F1}"));
         return 0;
     }
@@ -38,15 +39,17 @@ public static class MemoryCommand
 
     private static async Task<Reading> MeasureOnceAsync(EmbeddedKafkaBroker broker, MemoryOptions options, int run)
     {
-        // A new service id per run: its own consumer group, so each silo reads only this run's records.
-        // A topic per run, so that each silo reads only its own run's records.
+        // A topic per run, so each silo reads only its own run's records; a service id per run, so that with
+        // PostgreSQL it starts from empty state instead of the previous run's applied positions.
         var serviceId = $"bench-memory-{Guid.NewGuid():N}";
         var topic = $"bench_memory_clickstream_{run}";
-        broker.CreateTopic(topic, 4);
+        broker.CreateTopic(topic, Partitions);
         var port = E2eCommand.FreePort();
         using var silo = SiloProcess.Start(broker, options, serviceId, topic, port);
         using var http = silo.CreateClient();
         await silo.WaitUntilReadyAsync(http, TimeSpan.FromMinutes(2));
+        await Task.Delay(options.Settle);
+        silo.ThrowIfExited();
         var idle = silo.RssMb();
 
         await E2eCommand.ProduceAsync(broker, topic, new Workload(options.Variants, zipf: false, seed: run).EachVariantOnce(), rate: 0, CancellationToken.None);
@@ -54,6 +57,7 @@ public static class MemoryCommand
 
         // The steady state of a silo holding these grains, not the activation burst: that is the peak figure.
         await Task.Delay(options.Settle);
+        silo.ThrowIfExited();
         var metrics = await PrometheusText.ReadAsync(http);
         return new Reading(
             idle,
@@ -70,7 +74,7 @@ public static class MemoryCommand
         using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = broker.BootstrapServers, GroupId = $"{serviceId}-streams" })
             .SetLogHandler((_, _) => { })
             .Build();
-        var partitions = Enumerable.Range(0, 4).Select(p => new TopicPartition(topic, p)).ToList();
+        var partitions = Enumerable.Range(0, Partitions).Select(p => new TopicPartition(topic, p)).ToList();
         var clock = Stopwatch.StartNew();
         var reported = TimeSpan.Zero;
         while (true)

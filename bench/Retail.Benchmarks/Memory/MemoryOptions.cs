@@ -16,7 +16,7 @@ public sealed record MemoryOptions
     /// <summary>Fresh silo processes measured one after the other; the report gives their median.</summary>
     public int Runs { get; init; } = 3;
 
-    /// <summary>How long the silo idles after the last commit before it is measured.</summary>
+    /// <summary>How long the silo idles before each reading: once it is ready, and after the last commit.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(30);
 
     public const string Usage = """
@@ -24,8 +24,11 @@ public sealed record MemoryOptions
           --variants N          distinct variants, one event each: the active variant grains (default 100000)
           --runs N              silo processes measured one after another; the median is reported (default 3)
           --storage memory|postgres   grain storage (default memory)
-          --postgres CONN       connection string, with --storage postgres (any empty database)
-          --settle-seconds N    idle time between the last commit and the reading (default 30)
+          --postgres CONN       connection string, with --storage postgres (any empty database);
+                                without it, the ConnectionStrings__Postgres environment variable
+          --settle-seconds N    idle time before each reading: once the silo is ready, and after the last commit (default 30)
+        The silo runs with this process's DOTNET_* variables, e.g. DOTNET_gcServer=0 for workstation GC;
+        the application's own settings are not passed on.
         """;
 
     public static MemoryOptions Parse(IReadOnlyList<string> args)
@@ -52,7 +55,11 @@ public sealed record MemoryOptions
 
         if (options.Storage == "postgres" && string.IsNullOrWhiteSpace(options.Postgres))
         {
-            throw new ArgumentException("--storage postgres needs --postgres CONNECTION-STRING.");
+            options = options with { Postgres = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") };
+            if (string.IsNullOrWhiteSpace(options.Postgres))
+            {
+                throw new ArgumentException("--storage postgres needs --postgres CONNECTION-STRING or ConnectionStrings__Postgres.");
+            }
         }
 
         return options;

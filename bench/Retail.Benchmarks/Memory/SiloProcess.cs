@@ -13,6 +13,7 @@ internal sealed class SiloProcess : IDisposable
     private readonly Queue<string> _lastLines = new();
     private readonly int _port;
     private readonly string _apiKey;
+    private int _disposed;
 
     private SiloProcess(Process process, int port, string apiKey)
     {
@@ -23,12 +24,24 @@ internal sealed class SiloProcess : IDisposable
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+
+        // Not left running when the benchmark is stopped with Ctrl+C or ends on an exception.
+        AppDomain.CurrentDomain.ProcessExit += OnExit;
+        Console.CancelKeyPress += OnExit;
     }
+
+    // Settings of the application that an inherited environment must not change under the benchmark.
+    private static readonly string[] OwnSettings = ["ASPNETCORE_", "ConnectionStrings__", "Kafka__", "Orleans__", "Demo__", "Api__", "Operator__", "Otlp__", "OTEL_", "Logging__", "Database__"];
 
     public static SiloProcess Start(EmbeddedKafkaBroker broker, MemoryOptions options, string serviceId, string topic, int port)
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("The memory benchmark reads the silo's RSS from /proc, so it runs on Linux.");
+        }
+
         // The silo's build output is copied next to this benchmark's, apphost and runtime settings (server GC) included.
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "Retail.Silo.exe" : "Retail.Silo"))
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Retail.Silo"))
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -38,7 +51,12 @@ internal sealed class SiloProcess : IDisposable
 
         var apiKey = Guid.NewGuid().ToString("N");
 
-        // Settings go in the environment, not the command line, where other users could read a connection string.
+        foreach (var inherited in start.Environment.Keys.Where(k => OwnSettings.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        // In the environment rather than on the command line, where every user of the machine can read them.
         var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -109,6 +127,8 @@ internal sealed class SiloProcess : IDisposable
     {
         if (_process.HasExited)
         {
+            // Until the output streams close, the last lines, which say why, may still be on their way.
+            _process.WaitForExit();
             throw new InvalidOperationException($"The silo exited with code {_process.ExitCode}. Its last lines:\n{LastLines()}");
         }
     }
@@ -119,6 +139,13 @@ internal sealed class SiloProcess : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= OnExit;
+        Console.CancelKeyPress -= OnExit;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -127,6 +154,8 @@ internal sealed class SiloProcess : IDisposable
 
         _process.Dispose();
     }
+
+    private void OnExit(object? sender, EventArgs e) => Dispose();
 
     private long StatusKb(string field)
     {

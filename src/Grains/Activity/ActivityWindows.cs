@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 
 namespace Retail.Grains.Activity;
@@ -16,7 +17,7 @@ public static class ActivityWindows
         }
 
         var head = Math.Max(window.HeadMinute, minute);
-        var counts = window.Counts;
+        var counts = CountsOf(window);
 
         // Minutes the head moved past the hour are dropped; the rest keep their order, oldest first.
         var kept = 0;
@@ -41,7 +42,7 @@ public static class ActivityWindows
         }
         else
         {
-            next[slot - kept] = new MinuteCount(minute, 1);
+            next[slot - kept] = new MinuteCount((int)minute, 1);
             counts.CopyTo(slot, next, slot - kept + 1, counts.Length - slot);
         }
 
@@ -55,7 +56,7 @@ public static class ActivityWindows
         var nowMinute = MinuteOf(now);
         var minutes = Math.Clamp((long)Math.Ceiling(span.TotalMinutes), 1, ActivityWindow.Minutes);
         var total = 0L;
-        foreach (var (minute, count) in window.Counts)
+        foreach (var (minute, count) in CountsOf(window))
         {
             if (minute <= nowMinute && minute > nowMinute - minutes)
             {
@@ -65,6 +66,9 @@ public static class ActivityWindows
 
         return total;
     }
+
+    // A state written before windows were sparse has no counts field: it reads as a default array.
+    private static ImmutableArray<MinuteCount> CountsOf(ActivityWindow window) => window.Counts.IsDefault ? [] : window.Counts;
 
     private static long MinuteOf(DateTimeOffset at) => at.ToUnixTimeSeconds() / 60;
 }

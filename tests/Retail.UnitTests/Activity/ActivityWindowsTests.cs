@@ -46,13 +46,13 @@ public class ActivityWindowsTests
         var window = ActivityWindow.Empty.Add(Noon).Add(Noon.AddMinutes(30)).Add(Noon.AddHours(3));
 
         Assert.Equal(1, window.Count(Noon.AddHours(3), TimeSpan.FromHours(1)));
-        Assert.Equal([new MinuteCount(Noon.AddHours(3).ToUnixTimeSeconds() / 60, 1)], window.Counts.ToArray());
+        Assert.Equal([new MinuteCount((int)(Noon.AddHours(3).ToUnixTimeSeconds() / 60), 1)], window.Counts.ToArray());
     }
 
     [Fact]
     public void Keeps_only_minutes_with_events_oldest_first_whatever_order_they_arrive_in()
     {
-        var minute = Noon.ToUnixTimeSeconds() / 60;
+        var minute = (int)(Noon.ToUnixTimeSeconds() / 60);
         var window = ActivityWindow.Empty
             .Add(Noon)
             .Add(Noon.AddMinutes(-40))
@@ -68,10 +68,37 @@ public class ActivityWindowsTests
     [Fact]
     public void Moving_the_head_drops_the_minutes_that_leave_the_hour()
     {
-        var minute = Noon.ToUnixTimeSeconds() / 60;
+        var minute = (int)(Noon.ToUnixTimeSeconds() / 60);
         var window = ActivityWindow.Empty.Add(Noon).Add(Noon.AddMinutes(20)).Add(Noon.AddMinutes(70));
 
         Assert.Equal([new MinuteCount(minute + 20, 1), new MinuteCount(minute + 70, 1)], window.Counts.ToArray());
         Assert.Equal(2, window.Count(Noon.AddMinutes(70), TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void An_event_exactly_an_hour_behind_the_head_is_ignored_and_one_a_minute_later_counts()
+    {
+        var window = ActivityWindow.Empty.Add(Noon).Add(Noon.AddMinutes(-60)).Add(Noon.AddMinutes(-59));
+
+        Assert.Equal(2, window.Count(Noon, TimeSpan.FromHours(1)));
+        Assert.Equal(2, window.Counts.Length);
+    }
+
+    [Fact]
+    public void Moving_the_head_by_exactly_an_hour_drops_the_old_head_minute()
+    {
+        var window = ActivityWindow.Empty.Add(Noon).Add(Noon.AddMinutes(59)).Add(Noon.AddMinutes(60));
+
+        Assert.Equal(2, window.Count(Noon.AddMinutes(60), TimeSpan.FromHours(1)));
+        Assert.Equal([(int)(Noon.AddMinutes(59).ToUnixTimeSeconds() / 60), (int)(Noon.AddMinutes(60).ToUnixTimeSeconds() / 60)], window.Counts.Select(c => c.Minute).ToArray());
+    }
+
+    [Fact]
+    public void A_window_read_from_state_written_before_windows_were_sparse_counts_as_empty()
+    {
+        var old = new ActivityWindow(HeadMinute: Noon.ToUnixTimeSeconds() / 60, Counts: default);
+
+        Assert.Equal(0, old.Count(Noon, TimeSpan.FromHours(1)));
+        Assert.Equal(1, old.Add(Noon).Count(Noon, TimeSpan.FromHours(1)));
     }
 }
