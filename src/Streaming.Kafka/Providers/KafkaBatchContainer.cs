@@ -45,19 +45,25 @@ public sealed class KafkaBatchContainer : IBatchContainer
     [Id(5)]
     public long PrecedingOffset { get; }
 
+    // Made once: the pulling agent asks for it several times per delivery, and keeps what it gets for as long as
+    // the stream is active, so a fresh token per call was both garbage and retained copies. The first entry
+    // never changes once the container exists; later ones are appended while the receiver builds it.
+    [NonSerialized]
+    private KafkaSequenceToken? _first;
+
     /// <summary>The token of the first event: where this container sits in its partition.</summary>
-    public StreamSequenceToken SequenceToken => TokenOf(Entries[0]);
+    public StreamSequenceToken SequenceToken => _first ??= TokenOf(Entries[0]);
 
     /// <summary>The token of the last event.</summary>
-    public StreamSequenceToken LastToken => TokenOf(Entries[^1]);
+    public StreamSequenceToken LastToken => Entries.Count == 1 ? SequenceToken : TokenOf(Entries[^1]);
 
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()
     {
-        foreach (var entry in Entries)
+        for (var i = 0; i < Entries.Count; i++)
         {
-            if (entry.Event is T typed)
+            if (Entries[i].Event is T typed)
             {
-                yield return Tuple.Create<T, StreamSequenceToken>(typed, TokenOf(entry));
+                yield return Tuple.Create(typed, i == 0 ? SequenceToken : TokenOf(Entries[i]));
             }
         }
     }

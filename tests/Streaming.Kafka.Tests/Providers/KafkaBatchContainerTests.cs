@@ -31,4 +31,25 @@ public sealed class KafkaBatchContainerTests
         Assert.Null(RequestContext.Get(KafkaRequestContext.PrecedingOffset));
         Assert.Equal(-1, container.PrecedingOffset);
     }
+
+    [Fact]
+    public void Its_first_token_is_made_once_and_every_event_keeps_its_own_position()
+    {
+        var container = new KafkaBatchContainer(Stream, "t", 1, [new KafkaEventEntry(42, 0, DateTimeOffset.UnixEpoch, "a"), new KafkaEventEntry(42, 1, DateTimeOffset.UnixEpoch, "b"), new KafkaEventEntry(45, 0, DateTimeOffset.UnixEpoch, "c")], epoch: 2);
+
+        Assert.Same(container.SequenceToken, container.SequenceToken);
+        var tokens = container.GetEvents<string>().Select(e => (KafkaSequenceToken)e.Item2).ToList();
+        Assert.Same(container.SequenceToken, tokens[0]);
+        Assert.Equal([(42L, 0), (42L, 1), (45L, 0)], tokens.Select(t => (t.Offset, t.EventIndex)));
+        Assert.All(tokens, t => Assert.Equal((1, 2, "t"), (t.Partition, t.Epoch, t.Topic)));
+        Assert.Equal(tokens[^1], container.LastToken);
+    }
+
+    [Fact]
+    public void A_single_event_container_has_one_token_for_first_and_last()
+    {
+        var container = new KafkaBatchContainer(Stream, "t", 1, [new KafkaEventEntry(42, 0, DateTimeOffset.UnixEpoch, "e")]);
+
+        Assert.Same(container.SequenceToken, container.LastToken);
+    }
 }
