@@ -9,6 +9,13 @@ namespace Retail.Benchmarks.Memory;
 /// <summary>A <c>Retail.Silo</c> child process on the benchmark's broker, killed when disposed.</summary>
 internal sealed class SiloProcess : IDisposable
 {
+    // Settings of the application that an inherited environment must not change under the benchmark.
+    private static readonly string[] OwnSettings =
+    [
+        "ASPNETCORE_", "ConnectionStrings__", "Kafka__", "Orleans__", "Demo__", "Api__", "Operator__", "Otlp__", "OTEL_", "Logging__",
+        "Database__", "Shopify__", "Clickstream__", "RateLimits__", "Pricing__", "Forecasting__",
+    ];
+
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
     private readonly int _port;
@@ -30,9 +37,6 @@ internal sealed class SiloProcess : IDisposable
         Console.CancelKeyPress += OnExit;
     }
 
-    // Settings of the application that an inherited environment must not change under the benchmark.
-    private static readonly string[] OwnSettings = ["ASPNETCORE_", "ConnectionStrings__", "Kafka__", "Orleans__", "Demo__", "Api__", "Operator__", "Otlp__", "OTEL_", "Logging__", "Database__"];
-
     public static SiloProcess Start(EmbeddedKafkaBroker broker, MemoryOptions options, string serviceId, string topic, int port)
     {
         if (!OperatingSystem.IsLinux())
@@ -50,7 +54,6 @@ internal sealed class SiloProcess : IDisposable
         };
 
         var apiKey = Guid.NewGuid().ToString("N");
-
         foreach (var inherited in start.Environment.Keys.Where(k => OwnSettings.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
         {
             start.Environment.Remove(inherited);
