@@ -40,7 +40,7 @@ public static class E2eCommand
         if (warmup > 0)
         {
             var activation = Stopwatch.StartNew();
-            await ProduceAsync(broker, Topic, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
+            await Bench.ProduceAsync(broker, Topic, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
             await delivered.WaitForAsync(warmup, TimeSpan.FromMinutes(10));
             await baseline.WaitForMarkAsync(0, TimeSpan.FromMinutes(1));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {warmup:N0} variant grains activated by their first event in {activation.Elapsed.TotalSeconds:N1} s ({warmup / activation.Elapsed.TotalSeconds:N0}/s)."));
@@ -57,7 +57,7 @@ public static class E2eCommand
         {
             delivered.SetMark(marks[round]);
             var started = Stopwatch.GetTimestamp();
-            await ProduceAsync(broker, Topic, workload.Events(options.Events), options.Rate, CancellationToken.None);
+            await Bench.ProduceAsync(broker, Topic, workload.Events(options.Events), options.Rate, CancellationToken.None);
             await Task.WhenAll(baseline.WaitForMarkAsync(round, TimeSpan.FromMinutes(5)), delivered.WaitForAsync(marks[round], TimeSpan.FromMinutes(5)));
             while (delivered.MarkReachedAt == 0)
             {
@@ -75,9 +75,9 @@ public static class E2eCommand
         var bytesPerEvent = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / ((double)options.Events * options.Rounds);
         var gcPause = GC.GetTotalPauseDuration() - paused;
         var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / throughputTime;
-        var pipelineEps = Median(rounds.Select(r => r.Pipeline));
-        var baselineEps = Median(rounds.Select(r => r.Baseline));
-        var ratio = Median(rounds.Select(r => r.Pipeline / r.Baseline));
+        var pipelineEps = Bench.Median(rounds.Select(r => r.Pipeline));
+        var baselineEps = Bench.Median(rounds.Select(r => r.Baseline));
+        var ratio = Bench.Median(rounds.Select(r => r.Pipeline / r.Baseline));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput rounds: {cores:N2} of {Environment.ProcessorCount} cores busy on average; GC paused {gcPause.TotalSeconds:N2} s ({100 * gcPause / throughputTime:N0}%), collections gen0 {GC.CollectionCount(0) - gcs.Item1}, gen1 {GC.CollectionCount(1) - gcs.Item2}, gen2 {GC.CollectionCount(2) - gcs.Item3}."));
         await VerifyAsync(silos[0], baseline);
 
@@ -88,7 +88,7 @@ public static class E2eCommand
             var events = (int)(options.LatencyRate * options.LatencyDuration.TotalSeconds);
             var before = delivered.Count;
             delivered.StartRecording();
-            await ProduceAsync(broker, Topic, workload.Events(events), options.LatencyRate, CancellationToken.None);
+            await Bench.ProduceAsync(broker, Topic, workload.Events(events), options.LatencyRate, CancellationToken.None);
             await delivered.WaitForAsync(before + events, TimeSpan.FromMinutes(2));
             latency = delivered.StopRecording();
         }
@@ -116,12 +116,6 @@ public static class E2eCommand
         return 0;
     }
 
-    internal static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
     /// <summary>The first silo, then the others joining it; all in this process, on the same broker and storage.</summary>
     private static async Task<List<WebApplication>> StartPipelineAsync(EmbeddedKafkaBroker broker, E2eOptions options)
     {
@@ -130,32 +124,14 @@ public static class E2eCommand
         int? primary = null;
         for (var i = 0; i < options.Silos; i++)
         {
-            var siloPort = FreePort();
-            var settings = new Dictionary<string, string?>
-            {
-                ["Kafka:BootstrapServers"] = broker.BootstrapServers,
-                ["Demo:Enabled"] = "false",
-                ["Urls"] = "http://127.0.0.1:0",
-                ["Orleans:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
-                ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-                ["Orleans:PrimarySiloPort"] = primary?.ToString(CultureInfo.InvariantCulture),
-                ["Orleans:AdvertisedHost"] = "127.0.0.1",
-                ["Orleans:ClusterId"] = clusterId,
-                ["Shopify:WebhookSecret"] = "benchmark-key",
-                // Only errors: the figures are the output, and shutting the silo down at the end is noisy.
-                ["Logging:LogLevel:Default"] = "Error",
-                ["Logging:LogLevel:Orleans"] = "Critical",
-                ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Critical",
-            };
-            foreach (var (key, value) in EmbeddedKafkaBroker.ConsumerSettings)
-            {
-                settings[$"Kafka:Consumer:{key}"] = value;
-            }
-
-            if (options.Storage == "postgres")
-            {
-                settings["ConnectionStrings:Postgres"] = options.Postgres;
-            }
+            var siloPort = Bench.FreePort();
+            var settings = Bench.SiloSettings(broker, clusterId, siloPort, options.Storage == "postgres" ? options.Postgres : null);
+            settings["Urls"] = "http://127.0.0.1:0";
+            settings["Orleans:PrimarySiloPort"] = primary?.ToString(CultureInfo.InvariantCulture);
+            // Only errors: the figures are the output, and shutting the silo down at the end is noisy.
+            settings["Logging:LogLevel:Default"] = "Error";
+            settings["Logging:LogLevel:Orleans"] = "Critical";
+            settings["Logging:LogLevel:Orleans.Runtime.Silo"] = "Critical";
 
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
             builder.Configuration.AddInMemoryCollection(settings);
@@ -169,40 +145,6 @@ public static class E2eCommand
         }
 
         return silos;
-    }
-
-    internal static async Task ProduceAsync(EmbeddedKafkaBroker broker, string topic, IEnumerable<(byte[] Key, byte[] Value)> records, double rate, CancellationToken cancellationToken)
-    {
-        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = broker.BootstrapServers, LingerMs = 2, BatchSize = 1_000_000 }).Build();
-        var clock = Stopwatch.StartNew();
-        var i = 0;
-        foreach (var (key, value) in records)
-        {
-            if (rate > 0 && i % 50 == 0)
-            {
-                var due = TimeSpan.FromSeconds(i / rate) - clock.Elapsed;
-                if (due > TimeSpan.Zero)
-                {
-                    await Task.Delay(due, cancellationToken);
-                }
-            }
-
-            i++;
-            while (true)
-            {
-                try
-                {
-                    producer.Produce(topic, new Message<byte[], byte[]> { Key = key, Value = value, Timestamp = new Timestamp(DateTime.UtcNow) });
-                    break;
-                }
-                catch (ProduceException<byte[], byte[]> ex) when (ex.Error.Code == Confluent.Kafka.ErrorCode.Local_QueueFull)
-                {
-                    producer.Poll(TimeSpan.FromMilliseconds(5));
-                }
-            }
-        }
-
-        producer.Flush(cancellationToken);
     }
 
     /// <summary>The pipeline must count what the baseline counted, for the busiest variants at least.</summary>
@@ -219,13 +161,6 @@ public static class E2eCommand
         }
 
         Console.WriteLine($"Verified: the 20 busiest variants have the same counts on both sides ({baseline.Counts.Count:N0} variants seen).");
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The service a user would otherwise write: consume, parse, count per variant.</summary>

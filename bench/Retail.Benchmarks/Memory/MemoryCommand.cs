@@ -26,10 +26,10 @@ public static class MemoryCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}: {reading.Grains:N0} variant grains active. RSS {reading.RssMb:N0} MB after {options.Settle.TotalSeconds:N0} s idle, peak {reading.PeakRssMb:N0} MB; managed heap after the last collection {reading.ManagedMb:N0} MB, {reading.CommittedMb:N0} MB committed by the GC."));
         }
 
-        var rss = E2eCommand.Median(runs.Select(r => r.RssMb));
-        var peak = E2eCommand.Median(runs.Select(r => r.PeakRssMb));
-        var managed = E2eCommand.Median(runs.Select(r => r.ManagedMb));
-        var perGrain = E2eCommand.Median(runs.Select(r => (r.RssMb - r.IdleRssMb) * 1024 / Math.Max(r.Grains, 1)));
+        var rss = Bench.Median(runs.Select(r => r.RssMb));
+        var peak = Bench.Median(runs.Select(r => r.PeakRssMb));
+        var managed = Bench.Median(runs.Select(r => r.ManagedMb));
+        var perGrain = Bench.Median(runs.Select(r => (r.RssMb - r.IdleRssMb) * 1024 / Math.Max(r.Grains, 1)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median of {options.Runs}: RSS {rss:N0} MB, peak {peak:N0} MB, managed {managed:N0} MB; about {perGrain:N1} KB of RSS per active variant grain over the idle silo, one-time costs included."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"variants={options.Variants} storage={options.Storage} rss_mb={rss:F0} peak_rss_mb={peak:F0} managed_mb={managed:F0} kb_per_grain={perGrain:F1}"));
         return 0;
@@ -44,7 +44,7 @@ public static class MemoryCommand
         var serviceId = $"bench-memory-{Guid.NewGuid():N}";
         var topic = $"bench_memory_clickstream_{run}";
         broker.CreateTopic(topic, Partitions);
-        var port = E2eCommand.FreePort();
+        var port = Bench.FreePort();
         using var silo = SiloProcess.Start(broker, options, serviceId, topic, port);
         using var http = silo.CreateClient();
         await silo.WaitUntilReadyAsync(http, TimeSpan.FromMinutes(2));
@@ -52,7 +52,7 @@ public static class MemoryCommand
         silo.ThrowIfExited();
         var idle = silo.RssMb();
 
-        await E2eCommand.ProduceAsync(broker, topic, new Workload(options.Variants, zipf: false, seed: run).EachVariantOnce(), rate: 0, CancellationToken.None);
+        await Bench.ProduceAsync(broker, topic, new Workload(options.Variants, zipf: false, seed: run).EachVariantOnce(), rate: 0, CancellationToken.None);
         await WaitForCommitsAsync(broker, serviceId, topic, options.Variants, silo, TimeSpan.FromMinutes(15));
 
         // The steady state of a silo holding these grains, not the activation burst: that is the peak figure.

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using Retail.Benchmarks.EndToEnd;
 using Streaming.Kafka.Embedded;
 
 namespace Retail.Benchmarks.Memory;
@@ -39,13 +37,8 @@ internal sealed class SiloProcess : IDisposable
 
     public static SiloProcess Start(EmbeddedKafkaBroker broker, MemoryOptions options, string serviceId, string topic, int port)
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            throw new PlatformNotSupportedException("The memory benchmark reads the silo's RSS from /proc, so it runs on Linux.");
-        }
-
         // The silo's build output is copied next to this benchmark's, apphost and runtime settings (server GC) included.
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Retail.Silo"))
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "Retail.Silo.exe" : "Retail.Silo"))
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -53,43 +46,25 @@ internal sealed class SiloProcess : IDisposable
             UseShellExecute = false,
         };
 
-        var apiKey = Guid.NewGuid().ToString("N");
         foreach (var inherited in start.Environment.Keys.Where(k => OwnSettings.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
         {
             start.Environment.Remove(inherited);
         }
 
+        var apiKey = Guid.NewGuid().ToString("N");
+        var settings = Bench.SiloSettings(broker, serviceId, Bench.FreePort(), options.Storage == "postgres" ? options.Postgres : null);
+        settings["ASPNETCORE_ENVIRONMENT"] = "Production";
+        settings["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        settings["Kafka:Topics:Clickstream"] = topic;
+        settings["Orleans:ServiceId"] = serviceId;
+        // Outside Development, /metrics needs it.
+        settings["Api:Key"] = apiKey;
+        settings["Logging:LogLevel:Default"] = "Warning";
+
         // In the environment rather than on the command line, where every user of the machine can read them.
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["Kafka__BootstrapServers"] = broker.BootstrapServers,
-            ["Kafka__Topics__Clickstream"] = topic,
-            ["Demo__Enabled"] = "false",
-            ["Orleans__ServiceId"] = serviceId,
-            ["Orleans__ClusterId"] = serviceId,
-            ["Orleans__SiloPort"] = E2eCommand.FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans__GatewayPort"] = E2eCommand.FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans__AdvertisedHost"] = "127.0.0.1",
-            ["Shopify__WebhookSecret"] = "benchmark-key",
-            // Outside Development, /metrics needs it.
-            ["Api__Key"] = apiKey,
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        foreach (var (key, value) in EmbeddedKafkaBroker.ConsumerSettings)
-        {
-            settings[$"Kafka__Consumer__{key}"] = value;
-        }
-
-        if (options.Storage == "postgres")
-        {
-            settings["ConnectionStrings__Postgres"] = options.Postgres!;
-        }
-
         foreach (var (key, value) in settings)
         {
-            start.Environment[key] = value;
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}."), port, apiKey);
@@ -136,9 +111,17 @@ internal sealed class SiloProcess : IDisposable
         }
     }
 
-    public double RssMb() => StatusKb("VmRSS:") / 1024.0;
+    public double RssMb()
+    {
+        _process.Refresh();
+        return _process.WorkingSet64 / (1024.0 * 1024.0);
+    }
 
-    public double PeakRssMb() => StatusKb("VmHWM:") / 1024.0;
+    public double PeakRssMb()
+    {
+        _process.Refresh();
+        return _process.PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
 
     public void Dispose()
     {
@@ -159,12 +142,6 @@ internal sealed class SiloProcess : IDisposable
     }
 
     private void OnExit(object? sender, EventArgs e) => Dispose();
-
-    private long StatusKb(string field)
-    {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
-        return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-    }
 
     private void Keep(string? line)
     {
