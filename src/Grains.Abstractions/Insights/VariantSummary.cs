@@ -1,18 +1,32 @@
+using Retail.Grains.Abstractions.Variants;
+
 namespace Retail.Grains.Abstractions.Insights;
 
 /// <summary>What a variant reports to the cross-variant index.</summary>
+/// <remarks>
+/// The index keeps one per variant, so it shares the variant's catalog record and latest decision instead of
+/// copying their fields.
+/// </remarks>
 [GenerateSerializer, Immutable]
 public sealed record VariantSummary(
     [property: Id(0)] long VariantId,
-    [property: Id(1)] long? ProductId,
-    [property: Id(2)] string? Title,
-    [property: Id(3)] string? Sku,
-    [property: Id(4)] decimal? Price,
-    [property: Id(5)] decimal? DynamicPrice,
-    [property: Id(6)] long? InventoryQuantity,
-    [property: Id(7)] double SalesVelocityPerDay,
-    [property: Id(8)] double? DaysOfInventory,
-    [property: Id(9)] DateOnly? SellThroughDate,
-    [property: Id(10)] Variants.ActivityWindow Views,
-    [property: Id(11)] DateTimeOffset AsOf,
-    [property: Id(12)] Variants.PriceDecision? LastPriceChange = null);
+    [property: Id(1)] VariantCatalog? Catalog,
+    [property: Id(2)] long? InventoryQuantity,
+    [property: Id(3)] double SalesVelocityPerDay,
+    [property: Id(4)] double? DaysOfInventory,
+    [property: Id(5)] DateOnly? SellThroughDate,
+    [property: Id(6)] ActivityWindow Views,
+    [property: Id(7)] DateTimeOffset AsOf,
+    [property: Id(8)] PriceDecision? LastPriceChange = null)
+{
+    public long? ProductId => Catalog?.ProductId;
+
+    public string? Title => Catalog?.ProductTitle;
+
+    public string? Sku => Catalog?.Sku;
+
+    public decimal? Price => Catalog?.BasePrice;
+
+    /// <summary>The current dynamic price: the latest decision's.</summary>
+    public decimal? DynamicPrice => LastPriceChange?.NewPrice;
+}

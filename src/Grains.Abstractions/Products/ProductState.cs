@@ -20,6 +20,14 @@ public sealed record ProductState
     [Id(3)]
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>The last applied position per source stream partition.</summary>
+    [Id(5)]
+    public ImmutableArray<AppliedPosition> Applied { get; init; } = [];
+
+    /// <summary>
+    /// The applied positions of a state saved before they were an array; only read, and carried into
+    /// <see cref="Applied"/> when the grain activates.
+    /// </summary>
     [Id(4)]
-    public ImmutableDictionary<string, SourcePosition> Applied { get; init; } = ImmutableDictionary<string, SourcePosition>.Empty;
+    public ImmutableDictionary<string, SourcePosition>? LegacyApplied { get; init; }
 }

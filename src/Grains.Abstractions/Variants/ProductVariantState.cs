@@ -4,77 +4,53 @@ using Retail.Grains.Abstractions.Events;
 namespace Retail.Grains.Abstractions.Variants;
 
 /// <summary>The durable state of a variant grain.</summary>
-[GenerateSerializer]
+/// <remarks>
+/// A silo holds one per active variant, a hundred thousand or more, so what a variant lacks costs one null
+/// reference instead of a run of empty fields: Shopify's catalog fields and the stock level are records of
+/// their own, and the current price is the latest decision's. The saved form is flat and unchanged, see
+/// <see cref="ProductVariantStateSurrogate"/>.
+/// </remarks>
+[Immutable]
 public sealed record ProductVariantState
 {
     /// <summary>Clickstream counts by activity.</summary>
-    [Id(0)]
     public ActivityCounts Activity { get; init; } = ActivityCounts.None;
 
     /// <summary>When the last event was applied; <c>null</c> while the variant has never been seen.</summary>
-    [Id(1)]
     public DateTimeOffset? UpdatedAt { get; init; }
 
-    [Id(2)]
-    public long? ProductId { get; init; }
-
-    [Id(3)]
-    public string? ProductTitle { get; init; }
-
-    [Id(4)]
-    public string? VariantTitle { get; init; }
-
-    [Id(5)]
-    public string? Vendor { get; init; }
-
-    [Id(6)]
-    public string? Sku { get; init; }
-
-    /// <summary>The latest Shopify price.</summary>
-    [Id(7)]
-    public decimal? BasePrice { get; init; }
+    /// <summary>What Shopify says of the variant; <c>null</c> until a product update names it.</summary>
+    public VariantCatalog? Catalog { get; init; }
 
     /// <summary>The latest Shopify inventory quantity, from product updates or inventory levels.</summary>
-    [Id(8)]
-    public long? InventoryQuantity { get; init; }
+    public StockLevel? Stock { get; init; }
 
-    [Id(9)]
-    public long? OldInventoryQuantity { get; init; }
-
-    [Id(10)]
-    public long? InventoryItemId { get; init; }
-
-    /// <summary>The Shopify time of the inventory quantity, so an older update cannot overwrite a newer one.</summary>
-    [Id(11)]
-    public DateTimeOffset? InventoryAsOf { get; init; }
-
-    [Id(12)]
     public ActivityWindow Views { get; init; } = ActivityWindow.Empty;
 
-    [Id(13)]
     public ActivityWindow AddToCarts { get; init; } = ActivityWindow.Empty;
 
-    [Id(14)]
     public ActivityWindow Purchases { get; init; } = ActivityWindow.Empty;
 
-    [Id(15)]
     public SalesSignals Sales { get; init; } = SalesSignals.None;
 
-    [Id(16)]
-    public decimal? DynamicPrice { get; init; }
-
-    [Id(17)]
-    public DateTimeOffset? PriceChangedAt { get; init; }
-
     /// <summary>Recent price decisions, newest first.</summary>
-    [Id(18)]
     public ImmutableList<PriceDecision> RecentDecisions { get; init; } = [];
 
     /// <summary>The last forecast published, so only changes go out.</summary>
-    [Id(19)]
     public SellThroughForecast? PublishedForecast { get; init; }
 
-    /// <summary>The last applied position per source stream partition ("namespace/partition").</summary>
-    [Id(20)]
-    public ImmutableDictionary<string, SourcePosition> Applied { get; init; } = ImmutableDictionary<string, SourcePosition>.Empty;
+    /// <summary>The last applied position per source stream partition.</summary>
+    public ImmutableArray<AppliedPosition> Applied { get; init; } = [];
+
+    /// <summary>
+    /// The applied positions of a state saved before they were an array; only read, and carried into
+    /// <see cref="Applied"/> when the grain activates.
+    /// </summary>
+    public ImmutableDictionary<string, SourcePosition>? LegacyApplied { get; init; }
+
+    /// <summary>The current dynamic price: the latest decision's.</summary>
+    public decimal? DynamicPrice => RecentDecisions.IsEmpty ? null : RecentDecisions[0].NewPrice;
+
+    /// <summary>When the dynamic price last changed.</summary>
+    public DateTimeOffset? PriceChangedAt => RecentDecisions.IsEmpty ? null : RecentDecisions[0].DecidedAt;
 }

@@ -17,6 +17,16 @@ internal sealed class ProductGrain(
             : null);
     }
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.LegacyApplied is { } legacy)
+        {
+            state.State = state.State with { Applied = AppliedPositions.Carry(state.State.Applied, legacy), LegacyApplied = null };
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     // Written through on every event, so its durable state is always current.
     Task<bool> IDurableStreamConsumer.MakeDurableAsync(string streamNamespace, SourcePosition upTo) =>
         Task.FromResult(AppliedPositions.Covers(state.State.Applied, streamNamespace, upTo));

@@ -1,6 +1,10 @@
 namespace Retail.Grains.Variants;
 
-/// <summary>Recognises redelivered events by the last position applied from each source partition.</summary>
+/// <summary>
+/// Recognises redelivered events by the last position applied from each source partition. A grain reads from a
+/// handful of partitions at most, so the positions are a small array: searched in place, and a tenth of the
+/// memory of a dictionary, which matters with a hundred thousand grains per silo.
+/// </summary>
 public static class AppliedPositions
 {
     /// <summary>
@@ -8,33 +12,40 @@ public static class AppliedPositions
     /// <paramref name="next"/> records it. Events of unknown position are always new.
     /// </summary>
     public static bool TryAdvance(
-        ImmutableDictionary<string, SourcePosition> applied,
+        ImmutableArray<AppliedPosition> applied,
         string streamNamespace,
         SourcePosition position,
-        out ImmutableDictionary<string, SourcePosition> next)
+        out ImmutableArray<AppliedPosition> next)
     {
-        ArgumentNullException.ThrowIfNull(applied);
+        applied = OrEmpty(applied);
         next = applied;
         if (!position.IsKnown)
         {
             return true;
         }
 
-        var key = Key(streamNamespace, position.Partition);
-        if (applied.TryGetValue(key, out var last) && position <= last)
+        var index = IndexOf(applied, streamNamespace, position.Partition);
+        if (index >= 0 && position <= applied[index].Position)
         {
             return false;
         }
 
-        next = applied.SetItem(key, position);
+        var entry = new AppliedPosition(streamNamespace, position);
+        next = index >= 0 ? applied.SetItem(index, entry) : applied.Add(entry);
         return true;
     }
 
     /// <summary>Whether <paramref name="applied"/> already covers <paramref name="upTo"/>.</summary>
-    public static bool Covers(ImmutableDictionary<string, SourcePosition> applied, string streamNamespace, SourcePosition upTo)
+    public static bool Covers(ImmutableArray<AppliedPosition> applied, string streamNamespace, SourcePosition upTo)
     {
-        ArgumentNullException.ThrowIfNull(applied);
-        return !upTo.IsKnown || (applied.TryGetValue(Key(streamNamespace, upTo.Partition), out var last) && last >= upTo);
+        if (!upTo.IsKnown)
+        {
+            return true;
+        }
+
+        applied = OrEmpty(applied);
+        var index = IndexOf(applied, streamNamespace, upTo.Partition);
+        return index >= 0 && applied[index].Position >= upTo;
     }
 
     /// <summary>
@@ -42,14 +53,42 @@ public static class AppliedPositions
     /// stream's previous record in that partition, at <paramref name="precedingOffset"/>, is already applied.
     /// <c>null</c> when either position is unknown, so nothing can be said.
     /// </summary>
-    public static bool? Follows(ImmutableDictionary<string, SourcePosition> applied, string streamNamespace, SourcePosition first, long? precedingOffset) =>
+    public static bool? Follows(ImmutableArray<AppliedPosition> applied, string streamNamespace, SourcePosition first, long? precedingOffset) =>
         precedingOffset is { } preceding && preceding >= 0 && first.IsKnown
             ? Covers(applied, streamNamespace, new SourcePosition(first.Partition, preceding, 0))
             : null;
 
-    // One string per namespace and partition for the whole silo, not one per event and per grain.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Namespace, int Partition), string> Keys = new();
+    /// <summary>
+    /// <paramref name="applied"/> with the positions of a state saved before they were an array, where each was
+    /// keyed by "namespace/partition". Without them, events redelivered after an upgrade would count twice.
+    /// </summary>
+    public static ImmutableArray<AppliedPosition> Carry(ImmutableArray<AppliedPosition> applied, IReadOnlyDictionary<string, SourcePosition>? legacy)
+    {
+        applied = OrEmpty(applied);
+        foreach (var (key, position) in legacy ?? ImmutableDictionary<string, SourcePosition>.Empty)
+        {
+            var slash = key.LastIndexOf('/');
+            var streamNamespace = string.Intern(slash < 0 ? key : key[..slash]);
+            TryAdvance(applied, streamNamespace, position, out applied);
+        }
 
-    private static string Key(string streamNamespace, int partition) =>
-        Keys.GetOrAdd((streamNamespace, partition), static k => $"{k.Namespace}/{k.Partition}");
+        return applied;
+    }
+
+    // A state read from storage that never had the field holds a default array.
+    private static ImmutableArray<AppliedPosition> OrEmpty(ImmutableArray<AppliedPosition> applied) => applied.IsDefault ? [] : applied;
+
+    private static int IndexOf(ImmutableArray<AppliedPosition> applied, string streamNamespace, int partition)
+    {
+        for (var i = 0; i < applied.Length; i++)
+        {
+            var entry = applied[i];
+            if (entry.Position.Partition == partition && string.Equals(entry.Namespace, streamNamespace, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -60,6 +60,16 @@ internal sealed class ProductVariantGrain(
         return AppliedPositions.Covers(state.State.Applied, streamNamespace, upTo);
     }
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.LegacyApplied is { } legacy)
+        {
+            state.State = state.State with { Applied = AppliedPositions.Carry(state.State.Applied, legacy), LegacyApplied = null };
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await FlushAsync();
@@ -114,7 +124,7 @@ internal sealed class ProductVariantGrain(
             _ => current,
         };
 
-        if (variantEvent is VariantUpdated { InventoryItemId: { } itemId } && itemId != current.InventoryItemId)
+        if (variantEvent is VariantUpdated { InventoryItemId: { } itemId } && itemId != current.Catalog?.InventoryItemId)
         {
             await GrainFactory.GetGrain<IInventoryItemGrain>(itemId).LinkVariantAsync(Id);
         }

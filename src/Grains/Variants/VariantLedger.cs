@@ -35,15 +35,17 @@ public static class VariantLedger
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(update);
+        var known = state.Catalog ?? VariantCatalog.Empty;
         var next = state with
         {
-            ProductId = update.ProductId,
-            ProductTitle = update.ProductTitle ?? state.ProductTitle,
-            VariantTitle = update.VariantTitle ?? state.VariantTitle,
-            Vendor = update.Vendor ?? state.Vendor,
-            Sku = update.Sku ?? state.Sku,
-            BasePrice = update.Price ?? state.BasePrice,
-            InventoryItemId = update.InventoryItemId ?? state.InventoryItemId,
+            Catalog = new VariantCatalog(
+                update.ProductId,
+                update.ProductTitle ?? known.ProductTitle,
+                update.VariantTitle ?? known.VariantTitle,
+                update.Vendor ?? known.Vendor,
+                update.Sku ?? known.Sku,
+                update.Price ?? known.BasePrice,
+                update.InventoryItemId ?? known.InventoryItemId),
         };
         return update.InventoryQuantity is { } quantity
             ? SetQuantity(next, quantity, update.OldInventoryQuantity, update.UpdatedAt, options)
@@ -65,25 +67,19 @@ public static class VariantLedger
     public static ProductVariantState SetQuantity(ProductVariantState state, long quantity, long? reportedOld, DateTimeOffset asOf, ForecastingOptions options)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.InventoryAsOf is { } known && asOf < known)
+        if (state.Stock is { } known && asOf < known.AsOf)
         {
             return state;
         }
 
-        var before = state.InventoryQuantity ?? reportedOld;
+        var before = state.Stock?.Quantity ?? reportedOld;
         var sales = state.Sales;
         if (before is { } old && old > quantity)
         {
             sales = sales with { InventoryDecrements = sales.InventoryDecrements.Record(old - quantity, asOf, options) };
         }
 
-        return state with
-        {
-            InventoryQuantity = quantity,
-            OldInventoryQuantity = before,
-            InventoryAsOf = asOf,
-            Sales = sales,
-        };
+        return state with { Stock = new StockLevel(quantity, before, asOf), Sales = sales };
     }
 
     /// <summary>
@@ -95,7 +91,7 @@ public static class VariantLedger
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(forecast);
         ArgumentNullException.ThrowIfNull(policy);
-        if (state.BasePrice is not { } basePrice)
+        if (state.Catalog?.BasePrice is not { } basePrice)
         {
             return null;
         }
@@ -118,10 +114,9 @@ public static class VariantLedger
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(decision);
         var decisions = state.RecentDecisions.Insert(0, decision);
+        // The newest decision is the current price.
         return state with
         {
-            DynamicPrice = decision.NewPrice,
-            PriceChangedAt = decision.DecidedAt,
             RecentDecisions = decisions.Count > DecisionsKept ? decisions.RemoveRange(DecisionsKept, decisions.Count - DecisionsKept) : decisions,
         };
     }
@@ -129,7 +124,7 @@ public static class VariantLedger
     public static SellThroughForecast Forecast(long variantId, ProductVariantState state, DateTimeOffset now, ForecastingOptions options)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return SellThrough.Forecast(variantId, state.InventoryQuantity, state.Sales.PerDay(now, options), now);
+        return SellThrough.Forecast(variantId, state.Stock?.Quantity, state.Sales.PerDay(now, options), now);
     }
 
     public static VariantSnapshot Snapshot(long variantId, ProductVariantState state, DateTimeOffset now, ForecastingOptions options)
@@ -138,15 +133,15 @@ public static class VariantLedger
         var forecast = Forecast(variantId, state, now, options);
         return new VariantSnapshot(
             variantId,
-            state.ProductId,
-            state.ProductTitle,
-            state.VariantTitle,
-            state.Vendor,
-            state.Sku,
-            state.BasePrice,
+            state.Catalog?.ProductId,
+            state.Catalog?.ProductTitle,
+            state.Catalog?.VariantTitle,
+            state.Catalog?.Vendor,
+            state.Catalog?.Sku,
+            state.Catalog?.BasePrice,
             state.DynamicPrice,
-            state.InventoryQuantity,
-            state.InventoryItemId,
+            state.Stock?.Quantity,
+            state.Catalog?.InventoryItemId,
             state.Activity,
             new RecentViews(state.Views.Count(now, QuarterHour), state.Views.Count(now, Hour)),
             Math.Round(forecast.VelocityPerDay, 3),
@@ -161,12 +156,8 @@ public static class VariantLedger
         ArgumentNullException.ThrowIfNull(forecast);
         return new VariantSummary(
             variantId,
-            state.ProductId,
-            state.ProductTitle,
-            state.Sku,
-            state.BasePrice,
-            state.DynamicPrice,
-            state.InventoryQuantity,
+            state.Catalog,
+            state.Stock?.Quantity,
             forecast.VelocityPerDay,
             forecast.DaysOfInventory,
             forecast.SellThroughDate,

@@ -6,7 +6,7 @@ namespace Retail.UnitTests.Variants;
 
 public class AppliedPositionsTests
 {
-    private static readonly ImmutableDictionary<string, SourcePosition> None = ImmutableDictionary<string, SourcePosition>.Empty;
+    private static readonly ImmutableArray<AppliedPosition> None = [];
 
     [Fact]
     public void A_redelivered_event_is_recognised_and_a_later_one_is_not()
@@ -32,7 +32,7 @@ public class AppliedPositionsTests
     public void Events_without_a_position_are_always_applied()
     {
         Assert.True(AppliedPositions.TryAdvance(None, "clickstream", SourcePosition.None, out var applied));
-        Assert.Same(None, applied);
+        Assert.Empty(applied);
     }
 
     [Fact]
@@ -54,5 +54,40 @@ public class AppliedPositionsTests
         Assert.Null(AppliedPositions.Follows(None, "clickstream", new SourcePosition(2, 15, 0), precedingOffset: null));
         Assert.Null(AppliedPositions.Follows(None, "clickstream", new SourcePosition(2, 15, 0), precedingOffset: -1));
         Assert.Null(AppliedPositions.Follows(None, "clickstream", SourcePosition.None, precedingOffset: 12));
+    }
+
+    [Fact]
+    public void A_state_that_never_had_positions_reads_as_none_applied()
+    {
+        Assert.True(AppliedPositions.TryAdvance(default, "clickstream", new SourcePosition(2, 10, 0), out var applied));
+        Assert.Equal([new AppliedPosition("clickstream", new SourcePosition(2, 10, 0))], applied.ToArray());
+        Assert.False(AppliedPositions.Covers(default, "clickstream", new SourcePosition(2, 10, 0)));
+    }
+
+    [Fact]
+    public void Each_partition_keeps_one_position_the_latest()
+    {
+        AppliedPositions.TryAdvance(None, "clickstream", new SourcePosition(2, 10, 0), out var applied);
+        AppliedPositions.TryAdvance(applied, "sales", new SourcePosition(2, 4, 0), out applied);
+        AppliedPositions.TryAdvance(applied, "clickstream", new SourcePosition(2, 12, 1), out applied);
+
+        Assert.Equal(
+            [new AppliedPosition("clickstream", new SourcePosition(2, 12, 1)), new AppliedPosition("sales", new SourcePosition(2, 4, 0))],
+            applied.ToArray());
+    }
+
+    [Fact]
+    public void Positions_saved_in_the_old_keyed_form_are_carried_over()
+    {
+        var legacy = ImmutableDictionary<string, SourcePosition>.Empty
+            .Add("clickstream/2", new SourcePosition(2, 10, 0))
+            .Add("variant/updates/0", new SourcePosition(0, 7, 3));
+
+        var applied = AppliedPositions.Carry(default, legacy);
+
+        Assert.False(AppliedPositions.TryAdvance(applied, "clickstream", new SourcePosition(2, 10, 0), out _));
+        Assert.False(AppliedPositions.TryAdvance(applied, "variant/updates", new SourcePosition(0, 7, 3), out _));
+        Assert.True(AppliedPositions.TryAdvance(applied, "variant/updates", new SourcePosition(0, 8, 0), out _));
+        Assert.Equal(2, applied.Length);
     }
 }

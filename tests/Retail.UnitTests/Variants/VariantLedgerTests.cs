@@ -19,8 +19,8 @@ public class VariantLedgerTests
     {
         var state = VariantLedger.Apply(new ProductVariantState(), Update(75, 75, Start, 19.99m), Options);
 
-        Assert.Equal((50L, "Shirt", "S", "Acme", "shirt-s"), (state.ProductId!.Value, state.ProductTitle, state.VariantTitle, state.Vendor, state.Sku));
-        Assert.Equal((19.99m, 75L, 500L), (state.BasePrice!.Value, state.InventoryQuantity!.Value, state.InventoryItemId!.Value));
+        Assert.Equal(new VariantCatalog(50, "Shirt", "S", "Acme", "shirt-s", 19.99m, 500), state.Catalog);
+        Assert.Equal(new StockLevel(75, 75, Start), state.Stock);
         Assert.Equal(0, state.Sales.PerDay(Start, Options));
     }
 
@@ -44,7 +44,7 @@ public class VariantLedgerTests
 
         state = VariantLedger.SetQuantity(state, 45, null, Start.AddHours(1), Options);
 
-        Assert.Equal(40, state.InventoryQuantity);
+        Assert.Equal(40, state.Stock?.Quantity);
     }
 
     [Fact]

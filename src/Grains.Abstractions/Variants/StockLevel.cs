@@ -1,0 +1,11 @@
+namespace Retail.Grains.Abstractions.Variants;
+
+/// <summary>A variant's quantity on hand as Shopify last reported it.</summary>
+/// <param name="Quantity">The quantity.</param>
+/// <param name="OldQuantity">The quantity before, as last known or as Shopify reported it.</param>
+/// <param name="AsOf">Shopify's time of the quantity, so an older report cannot overwrite a newer one.</param>
+[GenerateSerializer, Immutable]
+public sealed record StockLevel(
+    [property: Id(0)] long Quantity,
+    [property: Id(1)] long? OldQuantity,
+    [property: Id(2)] DateTimeOffset AsOf);
