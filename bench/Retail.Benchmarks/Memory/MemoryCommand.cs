@@ -14,6 +14,11 @@ public static class MemoryCommand
 {
     private const int Partitions = 4;
 
+    // RSS counts as steady once it has held within 1% for 30 s, sampled every 5 s; it is read anyway after 5 more minutes.
+    private static readonly TimeSpan SampleEvery = TimeSpan.FromSeconds(5);
+    private const int SamplesPerWindow = 7;
+    private static readonly TimeSpan MaxSteadyWait = TimeSpan.FromMinutes(5);
+
     public static async Task<int> RunAsync(MemoryOptions options)
     {
         Console.WriteLine($"memory: {options.Variants:N0} variants, one event each, storage {options.Storage}, {options.Runs} silo process(es) one after another");
@@ -23,7 +28,7 @@ public static class MemoryCommand
         {
             var reading = await MeasureOnceAsync(broker, options, run);
             runs.Add(reading);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}: {reading.Grains:N0} variant grains active. RSS {reading.RssMb:N0} MB after {options.Settle.TotalSeconds:N0} s idle, peak {reading.PeakRssMb:N0} MB; managed heap after the last collection {reading.ManagedMb:N0} MB, {reading.CommittedMb:N0} MB committed by the GC."));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}: {reading.Grains:N0} variant grains active. RSS {reading.RssMb:N0} MB once steady, peak {reading.PeakRssMb:N0} MB; managed heap after the last collection {reading.ManagedMb:N0} MB, {reading.CommittedMb:N0} MB committed by the GC."));
         }
 
         var rss = Bench.Median(runs.Select(r => r.RssMb));
@@ -48,16 +53,14 @@ public static class MemoryCommand
         using var silo = SiloProcess.Start(broker, options, serviceId, topic, port);
         using var http = silo.CreateClient();
         await silo.WaitUntilReadyAsync(http, TimeSpan.FromMinutes(2));
-        await Task.Delay(options.Settle);
-        silo.ThrowIfExited();
+        await SettleAsync(silo, options.Settle, "idle silo");
         var idle = silo.RssMb();
 
         await Bench.ProduceAsync(broker, topic, new Workload(options.Variants, zipf: false, seed: run).EachVariantOnce(), rate: 0, CancellationToken.None);
         await WaitForCommitsAsync(broker, serviceId, topic, options.Variants, silo, TimeSpan.FromMinutes(15));
 
         // The steady state of a silo holding these grains, not the activation burst: that is the peak figure.
-        await Task.Delay(options.Settle);
-        silo.ThrowIfExited();
+        await SettleAsync(silo, options.Settle, "silo holding the grains");
         var metrics = await PrometheusText.ReadAsync(http);
         return new Reading(
             idle,
@@ -66,6 +69,42 @@ public static class MemoryCommand
             metrics.Sum("dotnet_gc_last_collection_heap_size_bytes") / (1024 * 1024),
             metrics.Sum("dotnet_gc_last_collection_memory_committed_size_bytes") / (1024 * 1024),
             metrics.Sum("orleans_catalog_activations", "grain_type=\"productvariant\""));
+    }
+
+    /// <summary>
+    /// Idles for <paramref name="minimum"/>, then until RSS stops moving. After the activation burst the GC hands
+    /// memory back over a minute or two, and a reading taken meanwhile varied by 50 MB from run to run.
+    /// </summary>
+    private static async Task SettleAsync(SiloProcess silo, TimeSpan minimum, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(minimum);
+        silo.ThrowIfExited();
+        if (minimum <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var window = new Queue<double>();
+        while (clock.Elapsed < minimum + MaxSteadyWait)
+        {
+            window.Enqueue(silo.RssMb());
+            if (window.Count > SamplesPerWindow)
+            {
+                window.Dequeue();
+            }
+
+            if (window.Count == SamplesPerWindow && window.Max() - window.Min() <= window.Max() / 100)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  RSS of the {what} steady at {window.Last():N0} MB after {clock.Elapsed.TotalSeconds:N0} s"));
+                return;
+            }
+
+            await Task.Delay(SampleEvery);
+            silo.ThrowIfExited();
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  RSS of the {what} still moving after {clock.Elapsed.TotalSeconds:N0} s ({window.Min():N0} to {window.Max():N0} MB over the last 30 s); reading it now"));
     }
 
     /// <summary>Offsets are committed only once the grains' effects are durable, so this is "every event applied".</summary>

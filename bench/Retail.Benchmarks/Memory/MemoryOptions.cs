@@ -16,7 +16,10 @@ public sealed record MemoryOptions
     /// <summary>Fresh silo processes measured one after the other; the report gives their median.</summary>
     public int Runs { get; init; } = 3;
 
-    /// <summary>How long the silo idles before each reading: once it is ready, and after the last commit.</summary>
+    /// <summary>
+    /// The least the silo idles before each reading, once it is ready and after the last commit; then until its RSS
+    /// holds steady. Zero reads at once.
+    /// </summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(30);
 
     public const string Usage = """
@@ -26,7 +29,8 @@ public sealed record MemoryOptions
           --storage memory|postgres   grain storage (default memory)
           --postgres CONN       connection string, with --storage postgres (any empty database);
                                 without it, the ConnectionStrings__Postgres environment variable
-          --settle-seconds N    idle time before each reading: once the silo is ready, and after the last commit (default 30)
+          --settle-seconds N    least idle time before each reading, once the silo is ready and after the last commit;
+                                then until RSS holds within 1% for 30 s, at most 5 minutes more (default 30; 0 reads at once)
         The silo runs with this process's DOTNET_* variables, e.g. DOTNET_gcServer=0 for workstation GC;
         the application's own settings are not passed on.
         """;
