@@ -24,8 +24,8 @@ public sealed record InventoryItemState
     public ImmutableArray<AppliedPosition> Applied { get; init; } = [];
 
     /// <summary>
-    /// The applied positions of a state saved before they were an array; only read, and carried into
-    /// <see cref="Applied"/> when the grain activates.
+    /// <see cref="Applied"/> in the keyed form that versions before the array saved: read and carried into it
+    /// when the grain activates, and kept in step with it, so that those versions still read what this one saves.
     /// </summary>
     [Id(3)]
     public ImmutableDictionary<string, SourcePosition>? LegacyApplied { get; init; }

@@ -43,8 +43,8 @@ public sealed record ProductVariantState
     public ImmutableArray<AppliedPosition> Applied { get; init; } = [];
 
     /// <summary>
-    /// The applied positions of a state saved before they were an array; only read, and carried into
-    /// <see cref="Applied"/> when the grain activates.
+    /// The applied positions of a state saved before they were an array, carried into <see cref="Applied"/> when
+    /// the grain activates. The saved form always holds this keyed form too (see <see cref="ProductVariantStateSurrogate"/>).
     /// </summary>
     public ImmutableDictionary<string, SourcePosition>? LegacyApplied { get; init; }
 

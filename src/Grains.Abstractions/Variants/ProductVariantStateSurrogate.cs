@@ -134,7 +134,7 @@ internal sealed class ProductVariantStateCodec(IValueSerializer<ProductVariantSt
         PriceChangedAt = value.PriceChangedAt,
         RecentDecisions = value.RecentDecisions,
         PublishedForecast = value.PublishedForecast,
-        LegacyApplied = value.LegacyApplied,
+        LegacyApplied = value.LegacyApplied ?? AppliedPosition.Keyed(value.Applied),
         Applied = value.Applied,
     };
 }

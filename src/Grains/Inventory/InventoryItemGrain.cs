@@ -37,7 +37,8 @@ internal sealed class InventoryItemGrain(
     {
         if (state.State.LegacyApplied is { } legacy)
         {
-            state.State = state.State with { Applied = AppliedPositions.Carry(state.State.Applied, legacy), LegacyApplied = null };
+            var applied = AppliedPositions.Carry(state.State.Applied, legacy);
+            state.State = state.State with { Applied = applied, LegacyApplied = AppliedPosition.Keyed(applied) };
         }
 
         return base.OnActivateAsync(cancellationToken);
@@ -63,7 +64,7 @@ internal sealed class InventoryItemGrain(
         var levels = current.Levels.TryGetValue(level.LocationId, out var known) && known.UpdatedAt > level.UpdatedAt
             ? current.Levels
             : current.Levels.SetItem(level.LocationId, level);
-        state.State = current with { Levels = levels, Pending = current.VariantId is null, Applied = applied };
+        state.State = current with { Levels = levels, Pending = current.VariantId is null, Applied = applied, LegacyApplied = AppliedPosition.Keyed(applied) };
         await state.WriteStateAsync();
         if (state.State.VariantId is { } variantId)
         {

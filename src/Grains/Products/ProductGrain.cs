@@ -21,7 +21,8 @@ internal sealed class ProductGrain(
     {
         if (state.State.LegacyApplied is { } legacy)
         {
-            state.State = state.State with { Applied = AppliedPositions.Carry(state.State.Applied, legacy), LegacyApplied = null };
+            var applied = AppliedPositions.Carry(state.State.Applied, legacy);
+            state.State = state.State with { Applied = applied, LegacyApplied = AppliedPosition.Keyed(applied) };
         }
 
         return base.OnActivateAsync(cancellationToken);
@@ -52,6 +53,7 @@ internal sealed class ProductGrain(
             VariantIds = [.. current.VariantIds, .. update.VariantIds.Where(id => !current.VariantIds.Contains(id))],
             UpdatedAt = newer ? update.UpdatedAt : current.UpdatedAt,
             Applied = applied,
+            LegacyApplied = AppliedPosition.Keyed(applied),
         };
         return state.WriteStateAsync();
     }

@@ -90,4 +90,16 @@ public class AppliedPositionsTests
         Assert.True(AppliedPositions.TryAdvance(applied, "variant/updates", new SourcePosition(0, 8, 0), out _));
         Assert.Equal(2, applied.Length);
     }
+
+    [Fact]
+    public void The_keyed_form_carries_back_to_the_same_positions()
+    {
+        AppliedPositions.TryAdvance(None, "clickstream", new SourcePosition(2, 10, 0), out var applied);
+        AppliedPositions.TryAdvance(applied, "variant/updates", new SourcePosition(0, 3, 1), out applied);
+
+        var keyed = AppliedPosition.Keyed(applied);
+
+        Assert.Equal(["clickstream/2", "variant/updates/0"], keyed.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(applied.ToArray(), AppliedPositions.Carry(default, keyed).OrderBy(a => a.Namespace, StringComparer.Ordinal).ToArray());
+    }
 }

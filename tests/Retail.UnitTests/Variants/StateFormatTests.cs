@@ -71,7 +71,7 @@ public class StateFormatTests
         Assert.Null(read.Stock);
         Assert.Null(read.DynamicPrice);
         Assert.Equal(state.Applied.ToArray(), read.Applied.ToArray());
-        Assert.Null(read.LegacyApplied);
+        Assert.Equal(state.Applied.ToArray(), AppliedPositions.Carry(read.Applied, read.LegacyApplied).ToArray());
     }
 
     [Fact]
@@ -82,6 +82,7 @@ public class StateFormatTests
             Catalog = new VariantCatalog(50, "Shirt", "S", "Acme", "shirt-s", 20m, 500),
             Stock = new StockLevel(12, 14, Noon),
             RecentDecisions = [Decision],
+            Applied = [new AppliedPosition("clickstream", new SourcePosition(1, 5, 2)), new AppliedPosition("variant/updates", new SourcePosition(0, 9, 0))],
         };
 
         var flat = Serializer.Deserialize<VariantStateAsSavedBefore>(Serializer.SerializeToArray(state))!;
@@ -89,6 +90,9 @@ public class StateFormatTests
         Assert.Equal((50L, "Shirt", "S", "Acme", "shirt-s"), (flat.ProductId!.Value, flat.ProductTitle, flat.VariantTitle, flat.Vendor, flat.Sku));
         Assert.Equal((20m, 12L, 14L, 500L), (flat.BasePrice!.Value, flat.InventoryQuantity!.Value, flat.OldInventoryQuantity!.Value, flat.InventoryItemId!.Value));
         Assert.Equal((Noon, 18.5m, Noon), (flat.InventoryAsOf!.Value, flat.DynamicPrice!.Value, flat.PriceChangedAt!.Value));
+        // A silo of an earlier version, in a rolling upgrade or after a rollback, still knows what was applied.
+        Assert.Equal(new SourcePosition(1, 5, 2), flat.Applied["clickstream/1"]);
+        Assert.Equal(new SourcePosition(0, 9, 0), flat.Applied["variant/updates/0"]);
     }
 }
 
