@@ -20,12 +20,12 @@ public sealed partial class BenchmarkSmokeTests
     }
 
     [Fact]
-    public async Task The_memory_harness_measures_a_silo_process_holding_one_grain_per_variant()
+    public async Task The_memory_harness_measures_a_silo_process_holding_one_grain_per_variant_and_product()
     {
-        var (exitCode, lines, error) = await RunAsync("memory", "--variants", "300", "--runs", "1", "--settle-seconds", "0");
+        var (exitCode, lines, error) = await RunAsync("memory", "--variants", "300", "--runs", "1", "--settle-seconds", "0", "--catalog", "on");
 
         Assert.True(exitCode == 0, error + string.Join('\n', lines));
-        Assert.Contains(lines, l => l.StartsWith("Run 1: 300 variant grains active.", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Run 1: 300 variant grains active and 75 product grains.", StringComparison.Ordinal));
         Assert.Matches(MemoryLastLine(), lines[^1]);
     }
 
@@ -61,7 +61,7 @@ public sealed partial class BenchmarkSmokeTests
         }
     }
 
-    [GeneratedRegex(@"^variants=300 storage=memory rss_mb=\d+ peak_rss_mb=\d+ managed_mb=\d+ kb_per_grain=-?\d+\.\d$")]
+    [GeneratedRegex(@"^variants=300 storage=memory catalog=on rss_mb=\d+ peak_rss_mb=\d+ managed_mb=\d+ kb_per_grain=-?\d+\.\d$")]
     private static partial Regex MemoryLastLine();
 
     [GeneratedRegex(@"^pipeline_eps=\d+ baseline_eps=\d+ ratio=\d+\.\d{3} p99_ms=\d+\.\d rss_mb=\d+$")]

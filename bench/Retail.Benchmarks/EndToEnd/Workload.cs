@@ -7,6 +7,10 @@ namespace Retail.Benchmarks.EndToEnd;
 public sealed class Workload(int variants, bool zipf, int seed = 17)
 {
     public const long FirstVariant = 80_000_000_000_000;
+    public const long FirstProduct = 81_000_000_000_000;
+
+    /// <summary>Variants to a product in <see cref="Catalog"/>, as a product in sizes S to XL.</summary>
+    public const int VariantsPerProduct = 4;
 
     private readonly Random _random = new(seed);
     private readonly double[] _cumulative = zipf ? Cumulative(variants) : [];
@@ -26,6 +30,28 @@ public sealed class Workload(int variants, bool zipf, int seed = 17)
         var order = Enumerable.Range(0, variants).ToArray();
         _random.Shuffle(order);
         return order.Select(v => Record(FirstVariant + v));
+    }
+
+    /// <summary>
+    /// A Shopify <c>products/update</c> for every product, naming its variants with a title, SKU, price and stock, as a
+    /// store's catalog does. They name no inventory items, so only product and variant grains activate.
+    /// </summary>
+    public IEnumerable<(byte[] Key, byte[] Value)> Catalog(DateTimeOffset updatedAt)
+    {
+        var at = updatedAt.ToString("O", CultureInfo.InvariantCulture);
+        for (var first = 0; first < variants; first += VariantsPerProduct)
+        {
+            var product = (FirstProduct + (first / VariantsPerProduct)).ToString(CultureInfo.InvariantCulture);
+            var productVariants = Enumerable.Range(first, Math.Min(VariantsPerProduct, variants - first)).Select(v =>
+            {
+                var id = (FirstVariant + v).ToString(CultureInfo.InvariantCulture);
+                var price = (10 + (v % 90) + 0.99m).ToString("0.00", CultureInfo.InvariantCulture);
+                var stock = _random.Next(5, 200).ToString(CultureInfo.InvariantCulture);
+                return $$"""{"id":{{id}},"product_id":{{product}},"title":"Size {{"SMLX"[v % VariantsPerProduct]}}","sku":"bench-{{id}}","price":"{{price}}","inventory_quantity":{{stock}},"old_inventory_quantity":{{stock}}}""";
+            });
+            yield return (Encoding.UTF8.GetBytes(product), Encoding.UTF8.GetBytes(
+                $$"""{"id":{{product}},"title":"Benchmark product {{product}}","vendor":"Benchmark Supply Co","updated_at":"{{at}}","variants":[{{string.Join(',', productVariants)}}]}"""));
+        }
     }
 
     private (byte[] Key, byte[] Value) Record(long variant)

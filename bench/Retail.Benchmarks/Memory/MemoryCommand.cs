@@ -21,14 +21,14 @@ public static class MemoryCommand
 
     public static async Task<int> RunAsync(MemoryOptions options)
     {
-        Console.WriteLine($"memory: {options.Variants:N0} variants, one event each, storage {options.Storage}, {options.Runs} silo process(es) one after another");
+        Console.WriteLine($"memory: {options.Variants:N0} variants, one clickstream event each{(options.Catalog ? " after a product update" : "")}, storage {options.Storage}, {options.Runs} silo process(es) one after another");
         using var broker = EmbeddedKafkaBroker.Start();
         var runs = new List<Reading>();
         for (var run = 1; run <= options.Runs; run++)
         {
             var reading = await MeasureOnceAsync(broker, options, run);
             runs.Add(reading);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}: {reading.Grains:N0} variant grains active. RSS {reading.RssMb:N0} MB once steady, peak {reading.PeakRssMb:N0} MB; managed heap after the last collection {reading.ManagedMb:N0} MB, {reading.CommittedMb:N0} MB committed by the GC."));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}: {reading.Grains:N0} variant grains active{(options.Catalog ? $" and {reading.ProductGrains:N0} product grains" : "")}. RSS {reading.RssMb:N0} MB once steady, peak {reading.PeakRssMb:N0} MB; managed heap after the last collection {reading.ManagedMb:N0} MB, {reading.CommittedMb:N0} MB committed by the GC."));
         }
 
         var rss = Bench.Median(runs.Select(r => r.RssMb));
@@ -36,11 +36,11 @@ public static class MemoryCommand
         var managed = Bench.Median(runs.Select(r => r.ManagedMb));
         var perGrain = Bench.Median(runs.Select(r => (r.RssMb - r.IdleRssMb) * 1024 / Math.Max(r.Grains, 1)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median of {options.Runs}: RSS {rss:N0} MB, peak {peak:N0} MB, managed {managed:N0} MB; about {perGrain:N1} KB of RSS per active variant grain over the idle silo, one-time costs included."));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"variants={options.Variants} storage={options.Storage} rss_mb={rss:F0} peak_rss_mb={peak:F0} managed_mb={managed:F0} kb_per_grain={perGrain:F1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"variants={options.Variants} storage={options.Storage} catalog={(options.Catalog ? "on" : "off")} rss_mb={rss:F0} peak_rss_mb={peak:F0} managed_mb={managed:F0} kb_per_grain={perGrain:F1}"));
         return 0;
     }
 
-    private sealed record Reading(double IdleRssMb, double RssMb, double PeakRssMb, double ManagedMb, double CommittedMb, double Grains);
+    private sealed record Reading(double IdleRssMb, double RssMb, double PeakRssMb, double ManagedMb, double CommittedMb, double Grains, double ProductGrains);
 
     private static async Task<Reading> MeasureOnceAsync(EmbeddedKafkaBroker broker, MemoryOptions options, int run)
     {
@@ -49,14 +49,32 @@ public static class MemoryCommand
         var serviceId = $"bench-memory-{Guid.NewGuid():N}";
         var topic = $"bench_memory_clickstream_{run}";
         broker.CreateTopic(topic, Partitions);
+        var productsTopic = options.Catalog ? $"bench_memory_products_{run}" : null;
+        if (productsTopic is not null)
+        {
+            broker.CreateTopic(productsTopic, Partitions);
+        }
+
         var port = Bench.FreePort();
-        using var silo = SiloProcess.Start(broker, options, serviceId, topic, port);
+        using var silo = SiloProcess.Start(broker, options, serviceId, topic, productsTopic, port);
         using var http = silo.CreateClient();
         await silo.WaitUntilReadyAsync(http, TimeSpan.FromMinutes(2));
         await SettleAsync(silo, options.Settle, "idle silo");
         var idle = silo.RssMb();
 
-        await Bench.ProduceAsync(broker, topic, new Workload(options.Variants, zipf: false, seed: run).EachVariantOnce(), rate: 0, CancellationToken.None);
+        var workload = new Workload(options.Variants, zipf: false, seed: run);
+        if (productsTopic is not null)
+        {
+            await Bench.ProduceAsync(broker, productsTopic, workload.Catalog(DateTimeOffset.UtcNow), rate: 0, CancellationToken.None);
+        }
+
+        await Bench.ProduceAsync(broker, topic, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
+        if (productsTopic is not null)
+        {
+            var products = (options.Variants + Workload.VariantsPerProduct - 1) / Workload.VariantsPerProduct;
+            await WaitForCommitsAsync(broker, serviceId, productsTopic, products, silo, TimeSpan.FromMinutes(15));
+        }
+
         await WaitForCommitsAsync(broker, serviceId, topic, options.Variants, silo, TimeSpan.FromMinutes(15));
 
         // The steady state of a silo holding these grains, not the activation burst: that is the peak figure.
@@ -68,7 +86,8 @@ public static class MemoryCommand
             silo.PeakRssMb(),
             metrics.Sum("dotnet_gc_last_collection_heap_size_bytes") / (1024 * 1024),
             metrics.Sum("dotnet_gc_last_collection_memory_committed_size_bytes") / (1024 * 1024),
-            metrics.Sum("orleans_catalog_activations", "grain_type=\"productvariant\""));
+            metrics.Sum("orleans_catalog_activations", "grain_type=\"productvariant\""),
+            productsTopic is null ? 0 : metrics.Sum("orleans_catalog_activations", "grain_type=\"product\""));
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ public sealed record MemoryOptions
 
     public string? Postgres { get; init; }
 
+    /// <summary>Whether each variant also gets Shopify data: a product update before its clickstream event.</summary>
+    public bool Catalog { get; init; }
+
     /// <summary>Fresh silo processes measured one after the other; the report gives their median.</summary>
     public int Runs { get; init; } = 3;
 
@@ -27,6 +30,8 @@ public sealed record MemoryOptions
           --variants N          distinct variants, one event each: the active variant grains (default 100000)
           --runs N              silo processes measured one after another; the median is reported (default 3)
           --storage memory|postgres   grain storage (default memory)
+          --catalog on|off      also a Shopify products/update for every variant, four to a product, before the
+                                clickstream: variants with titles, SKU, price and stock, and their product grains (default off)
           --postgres CONN       connection string, with --storage postgres (any empty database);
                                 without it, the ConnectionStrings__Postgres environment variable
           --settle-seconds N    least idle time before each reading, once the silo is ready and after the last commit;
@@ -52,6 +57,7 @@ public sealed record MemoryOptions
                 "--runs" => options with { Runs = int.Parse(value, CultureInfo.InvariantCulture) is var r and >= 1 ? r : throw new ArgumentException("--runs is at least 1") },
                 "--storage" => options with { Storage = value is "memory" or "postgres" ? value : throw new ArgumentException("--storage is memory or postgres") },
                 "--postgres" => options with { Postgres = value },
+                "--catalog" => options with { Catalog = value is "on" ? true : value is "off" ? false : throw new ArgumentException("--catalog is on or off") },
                 "--settle-seconds" => options with { Settle = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture) is var t and >= 0 ? t : throw new ArgumentException("--settle-seconds is at least 0")) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };

@@ -35,7 +35,7 @@ internal sealed class SiloProcess : IDisposable
         Console.CancelKeyPress += OnExit;
     }
 
-    public static SiloProcess Start(EmbeddedKafkaBroker broker, MemoryOptions options, string serviceId, string topic, int port)
+    public static SiloProcess Start(EmbeddedKafkaBroker broker, MemoryOptions options, string serviceId, string topic, string? productsTopic, int port)
     {
         // The silo's build output is copied next to this benchmark's, apphost and runtime settings (server GC) included.
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "Retail.Silo.exe" : "Retail.Silo"))
@@ -56,6 +56,11 @@ internal sealed class SiloProcess : IDisposable
         settings["ASPNETCORE_ENVIRONMENT"] = "Production";
         settings["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         settings["Kafka:Topics:Clickstream"] = topic;
+        if (productsTopic is not null)
+        {
+            settings["Kafka:Topics:ProductsUpdate"] = productsTopic;
+        }
+
         settings["Orleans:ServiceId"] = serviceId;
         // Outside Development, /metrics needs it.
         settings["Api:Key"] = apiKey;
