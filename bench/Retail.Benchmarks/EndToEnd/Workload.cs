@@ -10,7 +10,10 @@ public sealed class Workload(int variants, bool zipf, int seed = 17)
     public const long FirstProduct = 81_000_000_000_000;
 
     /// <summary>Variants to a product in <see cref="Catalog"/>, as a product in sizes S to XL.</summary>
-    public const int VariantsPerProduct = 4;
+    private const int VariantsPerProduct = 4;
+
+    /// <summary>The products <see cref="Catalog"/> updates: one record each.</summary>
+    public int Products => (variants + VariantsPerProduct - 1) / VariantsPerProduct;
 
     private readonly Random _random = new(seed);
     private readonly double[] _cumulative = zipf ? Cumulative(variants) : [];

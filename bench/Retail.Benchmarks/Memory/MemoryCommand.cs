@@ -71,8 +71,7 @@ public static class MemoryCommand
         await Bench.ProduceAsync(broker, topic, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
         if (productsTopic is not null)
         {
-            var products = (options.Variants + Workload.VariantsPerProduct - 1) / Workload.VariantsPerProduct;
-            await WaitForCommitsAsync(broker, serviceId, productsTopic, products, silo, TimeSpan.FromMinutes(15));
+            await WaitForCommitsAsync(broker, serviceId, productsTopic, workload.Products, silo, TimeSpan.FromMinutes(15));
         }
 
         await WaitForCommitsAsync(broker, serviceId, topic, options.Variants, silo, TimeSpan.FromMinutes(15));
