@@ -6,16 +6,26 @@ public static class StreamNames
     /// <summary>The name of the Kafka-backed persistent stream provider.</summary>
     public const string Provider = "kafka";
 
-    /// <summary>Shopper clickstream, keyed by variant id.</summary>
+    /// <summary>
+    /// Every event for one variant, keyed by variant id: its clickstream, Shopify product updates and order lines.
+    /// One stream per variant rather than one per source topic, because a silo holds about a kilobyte for each
+    /// stream a grain consumes.
+    /// </summary>
+    public const string Variant = "variant";
+
+    /// <summary>The clickstream topic's namespace. Its events go to <see cref="Variant"/>; positions count under it.</summary>
     public const string Clickstream = "clickstream";
 
-    /// <summary>Shopify product updates, one event per variant, keyed by variant id.</summary>
+    /// <summary>
+    /// The Shopify product-update topic's namespace. Each update goes to <see cref="Products"/>, and once per variant
+    /// to <see cref="Variant"/>; the variants' positions count under it.
+    /// </summary>
     public const string VariantUpdates = "variant-updates";
 
     /// <summary>Shopify product updates as a whole, keyed by product id.</summary>
     public const string Products = "products";
 
-    /// <summary>Order line items, one sale per event, keyed by variant id.</summary>
+    /// <summary>The Shopify order topic's namespace. Each line item goes to <see cref="Variant"/>; positions count under it.</summary>
     public const string Sales = "sales";
 
     /// <summary>Shopify inventory levels, keyed by inventory item id.</summary>

@@ -12,4 +12,7 @@ public sealed record ClickstreamEvent(
     [property: Id(1)] string Activity,
     [property: Id(2)] long? UserId,
     [property: Id(3)] DateTimeOffset Timestamp,
-    [property: Id(4)] SourcePosition Source) : IVariantEvent;
+    [property: Id(4)] SourcePosition Source) : IVariantEvent
+{
+    public string SourceNamespace => StreamNames.Clickstream;
+}

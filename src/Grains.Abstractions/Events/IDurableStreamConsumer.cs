@@ -7,9 +7,10 @@ namespace Retail.Grains.Abstractions.Events;
 public interface IDurableStreamConsumer : IGrainWithIntegerKey
 {
     /// <summary>
-    /// Persists pending effects, then tells whether the durable state covers every event of
+    /// Persists pending effects, then tells whether the durable state covers every event counted under
     /// <paramref name="streamNamespace"/> from <paramref name="upTo"/>'s partition up to and including
-    /// <paramref name="upTo"/>. <c>false</c> means some were lost (the grain restarted before persisting them)
+    /// <paramref name="upTo"/>. A variant counts positions under its events' topic namespaces, since its one stream
+    /// merges several topics; other grains under their stream's namespace. <c>false</c> means some were lost (the grain restarted before persisting them)
     /// and must be delivered again.
     /// </summary>
     Task<bool> MakeDurableAsync(string streamNamespace, SourcePosition upTo);

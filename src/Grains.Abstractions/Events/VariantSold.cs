@@ -7,4 +7,7 @@ public sealed record VariantSold(
     [property: Id(1)] long OrderId,
     [property: Id(2)] long Quantity,
     [property: Id(3)] DateTimeOffset SoldAt,
-    [property: Id(4)] SourcePosition Source) : IVariantEvent;
+    [property: Id(4)] SourcePosition Source) : IVariantEvent
+{
+    public string SourceNamespace => StreamNames.Sales;
+}

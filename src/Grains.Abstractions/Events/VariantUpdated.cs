@@ -14,4 +14,7 @@ public sealed record VariantUpdated(
     [property: Id(8)] long? OldInventoryQuantity,
     [property: Id(9)] long? InventoryItemId,
     [property: Id(10)] DateTimeOffset UpdatedAt,
-    [property: Id(11)] SourcePosition Source) : IVariantEvent;
+    [property: Id(11)] SourcePosition Source) : IVariantEvent
+{
+    public string SourceNamespace => StreamNames.VariantUpdates;
+}

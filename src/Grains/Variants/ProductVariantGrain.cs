@@ -7,7 +7,7 @@ using Retail.Grains.Pricing;
 namespace Retail.Grains.Variants;
 
 /// <summary>
-/// One product variant. Activated by its streams; applies each event once, decides its price and
+/// One product variant. Activated by its stream; applies each event once, decides its price and
 /// sell-through, publishes what changed, and reports to the cross-variant index.
 /// </summary>
 /// <remarks>
@@ -17,9 +17,7 @@ namespace Retail.Grains.Variants;
 /// on from its state (the provider names each stream's previous record), so the gate finds the state short,
 /// the partition is read again from its last commit, and events the grain already has are skipped by position.
 /// </remarks>
-[ImplicitStreamSubscription(StreamNames.Clickstream)]
-[ImplicitStreamSubscription(StreamNames.VariantUpdates)]
-[ImplicitStreamSubscription(StreamNames.Sales)]
+[ImplicitStreamSubscription(StreamNames.Variant)]
 internal sealed class ProductVariantGrain(
     [PersistentState("variant", StorageNames.Retail)] IPersistentState<ProductVariantState> state,
     IPricingPolicy pricing,
@@ -78,41 +76,41 @@ internal sealed class ProductVariantGrain(
 
     async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
-        // Interned: the namespace constants are, so every activation shares one string instead of holding its own.
-        var streamNamespace = string.Intern(handleFactory.StreamId.GetNamespace() ?? string.Empty);
         await handleFactory.Create<IVariantEvent>().ResumeAsync(async (IList<SequentialItem<IVariantEvent>> batch) =>
         {
-            if (batch.Count > 0 && Follows(streamNamespace, batch[0].Item.Source) is false)
+            // A delivery comes from one topic partition, so its first event speaks for the rest.
+            if (batch.Count > 0 && Follows(batch[0].Item) is false)
             {
                 // The stream's previous record is not in this state: an earlier activation applied it and was lost
                 // before it persisted. Applying later events on top would hide that gap from the commit gate, which
                 // instead finds the state short of this batch and has the partition read again.
-                metrics.Gap(streamNamespace);
+                metrics.Gap(batch[0].Item.SourceNamespace);
                 return;
             }
 
             foreach (var item in batch)
             {
-                await OnEventAsync(streamNamespace, item.Item);
+                await OnEventAsync(item.Item);
             }
         });
     }
 
     /// <summary>Whether the state holds the stream's record before <paramref name="first"/>; <c>null</c> when the provider did not say which that is.</summary>
-    private bool? Follows(string streamNamespace, SourcePosition first)
+    private bool? Follows(IVariantEvent first)
     {
         var preceding = RequestContext.Get(StreamNames.PrecedingOffsetContextKey) as long?;
         // It describes this delivery only: keep it out of the calls this grain makes next.
         RequestContext.Remove(StreamNames.PrecedingOffsetContextKey);
-        return AppliedPositions.Follows(state.State.Applied, streamNamespace, first, preceding);
+        return AppliedPositions.Follows(state.State.Applied, first.SourceNamespace, first.Source, preceding);
     }
 
-    private async Task OnEventAsync(string streamNamespace, IVariantEvent variantEvent)
+    private async Task OnEventAsync(IVariantEvent variantEvent)
     {
         var current = state.State;
-        if (!AppliedPositions.TryAdvance(current.Applied, streamNamespace, variantEvent.Source, out var applied))
+        var source = variantEvent.SourceNamespace;
+        if (!AppliedPositions.TryAdvance(current.Applied, source, variantEvent.Source, out var applied))
         {
-            metrics.Duplicate(streamNamespace);
+            metrics.Duplicate(source);
             return;
         }
 
@@ -130,7 +128,7 @@ internal sealed class ProductVariantGrain(
         }
 
         await ChangeAsync(next with { Applied = applied });
-        metrics.Applied(streamNamespace);
+        metrics.Applied(source);
         if (variantEvent is ClickstreamEvent viewed)
         {
             metrics.Visible(time.GetUtcNow() - viewed.Timestamp);

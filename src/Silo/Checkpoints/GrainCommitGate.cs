@@ -33,10 +33,9 @@ internal sealed class GrainCommitGate(IGrainFactory grains) : IKafkaCommitGate
                 async (delivered, token) =>
                 {
                     var (streamId, last) = delivered;
-                    var streamNamespace = streamId.GetNamespace() ?? string.Empty;
+                    var (consumer, positionsUnder) = ConsumerOf(streamId, checkpoint);
                     var upTo = new SourcePosition(checkpoint.Partition, last.Offset, last.EventIndex);
-                    var key = long.Parse(streamId.GetKeyAsString(), System.Globalization.CultureInfo.InvariantCulture);
-                    if (!await ConsumerOf(streamNamespace, key).MakeDurableAsync(streamNamespace, upTo).WaitAsync(token))
+                    if (!await consumer.MakeDurableAsync(positionsUnder, upTo).WaitAsync(token))
                     {
                         Volatile.Write(ref durable, false);
                         await lost.CancelAsync();
@@ -51,10 +50,19 @@ internal sealed class GrainCommitGate(IGrainFactory grains) : IKafkaCommitGate
         return Volatile.Read(ref durable);
     }
 
-    private IDurableStreamConsumer ConsumerOf(string streamNamespace, long key) => streamNamespace switch
+    /// <summary>
+    /// The grain behind <paramref name="streamId"/>, and the namespace its positions from this partition count
+    /// under: the topic's for a variant, whose one stream merges several topics; the stream's own otherwise.
+    /// </summary>
+    private (IDurableStreamConsumer Consumer, string Namespace) ConsumerOf(StreamId streamId, KafkaCheckpoint checkpoint)
     {
-        StreamNames.Products => grains.GetGrain<IProductGrain>(key),
-        StreamNames.InventoryLevels => grains.GetGrain<IInventoryItemGrain>(key),
-        _ => grains.GetGrain<IProductVariantGrain>(key),
-    };
+        var key = long.Parse(streamId.GetKeyAsString(), System.Globalization.CultureInfo.InvariantCulture);
+        return streamId.GetNamespace() switch
+        {
+            StreamNames.Products => (grains.GetGrain<IProductGrain>(key), StreamNames.Products),
+            StreamNames.InventoryLevels => (grains.GetGrain<IInventoryItemGrain>(key), StreamNames.InventoryLevels),
+            StreamNames.Variant => (grains.GetGrain<IProductVariantGrain>(key), checkpoint.StreamNamespace),
+            var other => throw new InvalidOperationException($"No grain consumes stream namespace '{other}'."),
+        };
+    }
 }

@@ -23,13 +23,13 @@ internal sealed class RetailRecordMapper : IKafkaRecordMapper
                     throw new InvalidDataException($"Bad clickstream record: {error}");
                 }
 
-                events.Add(StreamId.Create(StreamNames.Clickstream, click!.VariantId), click);
+                events.Add(StreamId.Create(StreamNames.Variant, click!.VariantId), click);
                 break;
             case StreamNames.VariantUpdates:
                 var (product, variants) = Read("product update", record, ShopifyJson.ReadProductUpdate);
                 foreach (var variant in variants)
                 {
-                    events.Add(StreamId.Create(StreamNames.VariantUpdates, variant.VariantId), variant);
+                    events.Add(StreamId.Create(StreamNames.Variant, variant.VariantId), variant);
                 }
 
                 events.Add(StreamId.Create(StreamNames.Products, product.ProductId), product);
@@ -37,7 +37,7 @@ internal sealed class RetailRecordMapper : IKafkaRecordMapper
             case StreamNames.Sales:
                 foreach (var sale in Read("order", record, ShopifyJson.ReadOrder))
                 {
-                    events.Add(StreamId.Create(StreamNames.Sales, sale.VariantId), sale);
+                    events.Add(StreamId.Create(StreamNames.Variant, sale.VariantId), sale);
                 }
 
                 break;

@@ -4,6 +4,7 @@ namespace Streaming.Kafka.Offsets;
 
 /// <summary>An offset the provider wants to commit for one partition, and what was delivered before it.</summary>
 /// <param name="Topic">The topic.</param>
+/// <param name="StreamNamespace">The stream namespace configured for the topic, as the record mapper is given it.</param>
 /// <param name="Partition">The partition.</param>
 /// <param name="Offset">The offset to commit: the next record to read after a restart.</param>
 /// <param name="Delivered">
@@ -12,6 +13,7 @@ namespace Streaming.Kafka.Offsets;
 /// </param>
 public sealed record KafkaCheckpoint(
     string Topic,
+    string StreamNamespace,
     int Partition,
     long Offset,
     IReadOnlyDictionary<StreamId, KafkaSequenceToken> Delivered);

@@ -293,7 +293,7 @@ internal sealed partial class KafkaAdapterReceiver(
 
     private KafkaCheckpoint Checkpoint(long offset)
     {
-        var checkpoint = new KafkaCheckpoint(topic.Name, partition, offset, _delivered);
+        var checkpoint = new KafkaCheckpoint(topic.Name, topic.StreamNamespace, partition, offset, _delivered);
         _delivered = [];
         return checkpoint;
     }

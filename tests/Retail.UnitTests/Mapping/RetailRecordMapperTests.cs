@@ -11,8 +11,10 @@ public class RetailRecordMapperTests
 {
     private static readonly DateTimeOffset KafkaTime = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    private static KafkaRecord Record(string json) =>
-        new("shopify_clickstream", 2, 17, KafkaTime, ReadOnlyMemory<byte>.Empty, Encoding.UTF8.GetBytes(json), null);
+    private static KafkaRecord Record(string json) => Record(Encoding.UTF8.GetBytes(json));
+
+    private static KafkaRecord Record(byte[] value) =>
+        new("shopify_clickstream", 2, 17, KafkaTime, ReadOnlyMemory<byte>.Empty, value, null);
 
     [Fact]
     public void Maps_a_clickstream_record_to_the_variant_stream()
@@ -22,8 +24,38 @@ public class RetailRecordMapperTests
         new RetailRecordMapper().Map(Record("""{"product_variant_id":40172031311917,"activity":"contentView"}"""), StreamNames.Clickstream, events);
 
         Assert.Equal(1, events.Count);
-        Assert.Equal(StreamId.Create(StreamNames.Clickstream, 40172031311917), events[0].StreamId);
+        Assert.Equal(StreamId.Create(StreamNames.Variant, 40172031311917), events[0].StreamId);
         Assert.Equal(new ClickstreamEvent(40172031311917, Activities.ContentView, null, KafkaTime, new SourcePosition(2, 17, 0)), events[0].Event);
+    }
+
+    [Theory]
+    [InlineData(StreamNames.VariantUpdates, "products_update.example-tshirt.json", 2)]
+    [InlineData(StreamNames.Sales, "orders_create.example.json", 2)]
+    public void Puts_each_variants_events_on_its_one_stream_naming_the_topic_they_came_from(string topicNamespace, string fixture, int variants)
+    {
+        var events = new MappedEvents();
+
+        new RetailRecordMapper().Map(Record(Fixture.Shopify(fixture)), topicNamespace, events);
+
+        var variantEvents = Enumerable.Range(0, events.Count).Select(i => events[i]).Where(e => e.Event is IVariantEvent).ToList();
+        Assert.Equal(variants, variantEvents.Count);
+        Assert.All(variantEvents, e =>
+        {
+            var variantEvent = (IVariantEvent)e.Event;
+            Assert.Equal(StreamId.Create(StreamNames.Variant, variantEvent.VariantId), e.StreamId);
+            // Positions count per topic namespace, since partition numbers repeat across the topics the stream merges.
+            Assert.Equal(topicNamespace, variantEvent.SourceNamespace);
+        });
+    }
+
+    [Fact]
+    public void Clickstream_events_name_the_clickstream_topic_namespace()
+    {
+        var events = new MappedEvents();
+
+        new RetailRecordMapper().Map(Record("""{"product_variant_id":5,"activity":"addToCart"}"""), StreamNames.Clickstream, events);
+
+        Assert.Equal(StreamNames.Clickstream, ((IVariantEvent)events[0].Event).SourceNamespace);
     }
 
     [Fact]
@@ -49,7 +81,7 @@ public class RetailRecordMapperTests
     {
         var mapper = new RetailRecordMapper();
         var click = new ClickstreamEvent(77, Activities.AddToCart, 5, KafkaTime, new SourcePosition(2, 17, 0));
-        var streamId = StreamId.Create(StreamNames.Clickstream, 77);
+        var streamId = StreamId.Create(StreamNames.Variant, 77);
         var events = new MappedEvents();
 
         mapper.Map(Record(Encoding.UTF8.GetString(mapper.Serialize(streamId, click))), StreamNames.Clickstream, events);

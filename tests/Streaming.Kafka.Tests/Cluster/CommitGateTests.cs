@@ -30,6 +30,7 @@ public sealed class CommitGateTests : IDisposable
         // The gate was told which streams it vouches for, with the last token each received.
         var vouched = gate.Allowed.SelectMany(c => c.Delivered.Keys).Select(s => s.GetKeyAsString()).ToHashSet();
         Assert.Equal(40, vouched.Count);
+        Assert.All(gate.Allowed, c => Assert.Equal((ClusterHarness.Topic, ClusterHarness.Namespace), (c.Topic, c.StreamNamespace)));
     }
 
     [Fact]
