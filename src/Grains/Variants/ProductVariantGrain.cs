@@ -3,6 +3,7 @@ using Orleans.Streams.Core;
 using Retail.Grains.Forecasting;
 using Retail.Grains.Insights;
 using Retail.Grains.Pricing;
+using Retail.Grains.Publishing;
 
 namespace Retail.Grains.Variants;
 
@@ -24,6 +25,7 @@ internal sealed class ProductVariantGrain(
     IOptions<ForecastingOptions> forecasting,
     TimeProvider time,
     VariantReportBuffer reports,
+    StreamPublisher publisher,
     VariantMetrics metrics)
     : Grain, IProductVariantGrain, IStreamSubscriptionObserver
 {
@@ -140,7 +142,6 @@ internal sealed class ProductVariantGrain(
     {
         var now = time.GetUtcNow();
         next = next with { UpdatedAt = now };
-        var provider = this.GetStreamProvider(StreamNames.Provider);
 
         // Pricing changes neither stock nor sales, so one forecast serves the decision, publishing and the index.
         var forecast = VariantLedger.Forecast(Id, next, now, _forecasting);
@@ -148,13 +149,13 @@ internal sealed class ProductVariantGrain(
         {
             next = VariantLedger.Record(next, decision);
             metrics.PriceChanged(decision.Policy);
-            await provider.GetStream<PriceDecision>(StreamId.Create(StreamNames.DynamicPrices, Id)).OnNextAsync(decision);
+            await publisher.PublishAsync(StreamId.Create(StreamNames.DynamicPrices, Id), decision);
         }
 
         if (SellThrough.Differs(next.PublishedForecast, forecast))
         {
             next = next with { PublishedForecast = forecast };
-            await provider.GetStream<SellThroughForecast>(StreamId.Create(StreamNames.SellThrough, Id)).OnNextAsync(forecast);
+            await publisher.PublishAsync(StreamId.Create(StreamNames.SellThrough, Id), forecast);
         }
 
         state.State = next;

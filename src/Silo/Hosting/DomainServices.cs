@@ -1,13 +1,15 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Streams;
 using Retail.Grains.Forecasting;
 using Retail.Grains.Insights;
 using Retail.Grains.Pricing;
+using Retail.Grains.Publishing;
 using Retail.Grains.Variants;
 
 namespace Retail.Silo.Hosting;
 
-/// <summary>The services the retail grains take: pricing policy, forecasting options, clock and the index feed.</summary>
+/// <summary>The services the retail grains take: pricing policy, forecasting options, clock, the index feed and the publisher.</summary>
 public static class DomainServices
 {
     public static IServiceCollection AddRetailDomain(this IServiceCollection services)
@@ -29,6 +31,7 @@ public static class DomainServices
             return options.Value.Policy == SeedPricingPolicy.PolicyName ? new SeedPricingPolicy() : new DemandPricingPolicy(options);
         });
         services.AddSingleton<VariantReportBuffer>();
+        services.AddSingleton(sp => new StreamPublisher(sp.GetRequiredKeyedService<IQueueAdapterFactory>(StreamNames.Provider)));
         services.AddSingleton<VariantMetrics>();
         return services;
     }
