@@ -116,6 +116,9 @@ internal sealed class SiloProcess : IDisposable
         }
     }
 
+    /// <summary>The silo's process id, for its diagnostics port.</summary>
+    public int Id => _process.Id;
+
     public double RssMb()
     {
         _process.Refresh();

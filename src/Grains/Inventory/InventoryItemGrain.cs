@@ -7,7 +7,9 @@ namespace Retail.Grains.Inventory;
 /// One inventory item. Keeps the latest level per location and passes the total to its variant; levels that
 /// arrive before a product update has named the variant are kept until it does.
 /// </summary>
+/// <remarks>Written through on every event, so, like a product, it leaves memory after two idle minutes.</remarks>
 [ImplicitStreamSubscription(StreamNames.InventoryLevels)]
+[CollectionAgeLimit(Minutes = 2)]
 internal sealed class InventoryItemGrain(
     [PersistentState("inventory-item", StorageNames.Retail)] IPersistentState<InventoryItemState> state)
     : Grain, IInventoryItemGrain, IStreamSubscriptionObserver

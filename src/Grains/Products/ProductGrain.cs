@@ -4,7 +4,12 @@ using Retail.Grains.Variants;
 namespace Retail.Grains.Products;
 
 /// <summary>One product: its title, vendor and every variant it has had.</summary>
+/// <remarks>
+/// Written through on every event and rarely updated, so it leaves memory after two idle minutes rather than
+/// Orleans' fifteen: a catalog update activates a grain per product.
+/// </remarks>
 [ImplicitStreamSubscription(StreamNames.Products)]
+[CollectionAgeLimit(Minutes = 2)]
 internal sealed class ProductGrain(
     [PersistentState("product", StorageNames.Retail)] IPersistentState<ProductState> state)
     : Grain, IProductGrain, IStreamSubscriptionObserver

@@ -110,6 +110,10 @@ public static class SiloHostingExtensions
                         o.BatchContainerBatchSize = 64;
                         // Keep retrying a delivery through a silo failure rather than give the event up.
                         o.MaxEventDeliveryTime = TimeSpan.FromMinutes(5);
+                        // The agent holds about 0.7 KB per stream it has delivered to, and a catalog update reaches
+                        // every variant; Orleans' 30 minutes would keep that long after. A stream that resumes
+                        // costs one handshake with its grain.
+                        o.StreamInactivityPeriod = configuration.GetValue("Kafka:StreamInactivityPeriod", TimeSpan.FromMinutes(5));
                     }));
                 });
             silo.AddDashboard();
