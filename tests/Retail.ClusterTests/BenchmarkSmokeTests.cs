@@ -62,7 +62,7 @@ public sealed partial class BenchmarkSmokeTests
         }
     }
 
-    [GeneratedRegex(@"^variants=300 storage=memory catalog=on rss_mb=\d+ peak_rss_mb=\d+ managed_mb=\d+ kb_per_grain=-?\d+\.\d rss_after_full_gc_mb=\d+$")]
+    [GeneratedRegex(@"^variants=300 storage=memory catalog=on rss_mb=\d+ peak_rss_mb=\d+ managed_mb=\d+ kb_per_grain=-?\d+\.\d rss_after_full_gc_mb=\d+ managed_after_full_gc_mb=\d+$")]
     private static partial Regex MemoryLastLine();
 
     [GeneratedRegex(@"^pipeline_eps=\d+ baseline_eps=\d+ ratio=\d+\.\d{3} p99_ms=\d+\.\d rss_mb=\d+$")]

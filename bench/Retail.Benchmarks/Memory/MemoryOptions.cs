@@ -36,6 +36,8 @@ public sealed record MemoryOptions
                                 without it, the ConnectionStrings__Postgres environment variable
           --settle-seconds N    least idle time before each reading, once the silo is ready and after the last commit;
                                 then until RSS holds within 1% for 30 s, at most 5 minutes more (default 30; 0 reads at once)
+        After that reading it has the silo run a full collection and reads again, once steady; with --catalog on and
+        a settle time, it first waits for the catalog's idle product grains and streams to leave (about 5.5 minutes).
         The silo runs with this process's DOTNET_* variables, e.g. DOTNET_gcServer=0 for workstation GC;
         the application's own settings are not passed on.
         """;
