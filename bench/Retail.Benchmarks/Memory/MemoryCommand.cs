@@ -40,7 +40,7 @@ public static class MemoryCommand
             var reading = await MeasureOnceAsync(broker, options, run);
             runs.Add(reading);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}: {reading.Grains:N0} variant grains active{(options.Catalog ? $" and {reading.ProductGrains:N0} product grains" : "")}. RSS {reading.RssMb:N0} MB once steady, peak {reading.PeakRssMb:N0} MB; managed heap after the last collection {reading.ManagedMb:N0} MB, {reading.CommittedMb:N0} MB committed by the GC."));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}, after a full collection{(options.Catalog ? $", with {reading.ProductGrainsLeft:N0} product grains left" : "")}: RSS {reading.AfterGc.RssMb:N0} MB once steady; managed heap {reading.AfterGc.ManagedMb:N0} MB, {reading.AfterGc.CommittedMb:N0} MB committed by the GC."));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}, after a full collection, with {reading.AfterGc.Grains:N0} variant grains active{(options.Catalog ? $" and {reading.ProductGrainsLeft:N0} product grains left" : "")}: RSS {reading.AfterGc.RssMb:N0} MB once steady; managed heap {reading.AfterGc.ManagedMb:N0} MB, {reading.AfterGc.CommittedMb:N0} MB committed by the GC."));
         }
 
         var rss = Bench.Median(runs.Select(r => r.RssMb));
@@ -57,7 +57,7 @@ public static class MemoryCommand
     private sealed record Reading(
         double IdleRssMb, double RssMb, double PeakRssMb, double ManagedMb, double CommittedMb, double Grains, double ProductGrains, double ProductGrainsLeft, GcReading AfterGc);
 
-    private sealed record GcReading(double RssMb, double ManagedMb, double CommittedMb);
+    private sealed record GcReading(double RssMb, double ManagedMb, double CommittedMb, double Grains);
 
     private static async Task<Reading> MeasureOnceAsync(EmbeddedKafkaBroker broker, MemoryOptions options, int run)
     {
@@ -116,15 +116,17 @@ public static class MemoryCommand
             silo.PeakRssMb(),
             ManagedMb(metrics),
             CommittedMb(metrics),
-            metrics.Sum("orleans_catalog_activations", "grain_type=\"productvariant\""),
+            VariantGrains(metrics),
             productsTopic is null ? 0 : ProductGrains(metrics),
             productGrainsLeft,
-            new GcReading(silo.RssMb(), ManagedMb(after), CommittedMb(after)));
+            new GcReading(silo.RssMb(), ManagedMb(after), CommittedMb(after), VariantGrains(after)));
     }
 
     private static double ManagedMb(PrometheusText metrics) => metrics.Sum("dotnet_gc_last_collection_heap_size_bytes") / (1024 * 1024);
 
     private static double CommittedMb(PrometheusText metrics) => metrics.Sum("dotnet_gc_last_collection_memory_committed_size_bytes") / (1024 * 1024);
+
+    private static double VariantGrains(PrometheusText metrics) => metrics.Sum("orleans_catalog_activations", "grain_type=\"productvariant\"");
 
     private static double ProductGrains(PrometheusText metrics) => metrics.Sum("orleans_catalog_activations", "grain_type=\"product\"");
 

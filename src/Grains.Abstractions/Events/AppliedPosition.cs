@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace Retail.Grains.Abstractions.Events;
 
-/// <summary>The last position a grain applied from one partition of one source stream namespace.</summary>
+/// <summary>
+/// The last position a grain applied from one partition of one source, named by the namespace its events count
+/// under: a variant's topic namespaces, another grain's stream namespace.
+/// </summary>
 [GenerateSerializer, Immutable]
 public readonly record struct AppliedPosition(
     [property: Id(0)] string Namespace,

@@ -1,7 +1,7 @@
 namespace Retail.Grains.Abstractions.Events;
 
 /// <summary>
-/// Where an event came from: the partition of its source stream, the record's offset in it, and the event's
+/// Where an event came from: the partition of its source topic, the record's offset in it, and the event's
 /// index among the events of that record. A redelivered event has the same position.
 /// </summary>
 [GenerateSerializer, Immutable]

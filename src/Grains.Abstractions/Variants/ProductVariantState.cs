@@ -39,7 +39,7 @@ public sealed record ProductVariantState
     /// <summary>The last forecast published, so only changes go out.</summary>
     public SellThroughForecast? PublishedForecast { get; init; }
 
-    /// <summary>The last applied position per source stream partition.</summary>
+    /// <summary>The last applied position per partition of each source topic.</summary>
     public ImmutableArray<AppliedPosition> Applied { get; init; } = [];
 
     /// <summary>

@@ -6,20 +6,28 @@ namespace Retail.Grains.Publishing;
 /// the activation's lifetime, about a quarter of a kilobyte each. A variant publishes on two streams, and a silo
 /// holds a hundred thousand variants.
 /// </summary>
-public sealed class StreamPublisher
+public sealed class StreamPublisher(IQueueAdapterFactory factory)
 {
-    private readonly Lazy<Task<IQueueAdapter>> _adapter;
-
-    public StreamPublisher(IQueueAdapterFactory factory)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        _adapter = new Lazy<Task<IQueueAdapter>>(() => factory.CreateAdapter(CancellationToken.None));
-    }
+    private Task<IQueueAdapter>? _adapter;
 
     /// <summary>Queues <paramref name="item"/> on <paramref name="streamId"/>; completes once the provider has it.</summary>
     public async Task PublishAsync<T>(StreamId streamId, T item)
     {
-        var adapter = await _adapter.Value;
+        var adapter = await Adapter();
         await adapter.QueueMessageBatchAsync(streamId, [item], token: null, requestContext: null);
+    }
+
+    // Created once, off the calling grain's scheduler; made again if that failed. Two callers racing may each
+    // make one, which costs nothing but the spare object.
+    private Task<IQueueAdapter> Adapter()
+    {
+        var adapter = Volatile.Read(ref _adapter);
+        if (adapter is null || adapter.IsFaulted || adapter.IsCanceled)
+        {
+            adapter = Task.Run(() => factory.CreateAdapter(CancellationToken.None));
+            Volatile.Write(ref _adapter, adapter);
+        }
+
+        return adapter;
     }
 }

@@ -31,11 +31,13 @@ public sealed class VariantMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000] });
     }
 
-    public void Applied(string streamNamespace) => _events.Add(1, new KeyValuePair<string, object?>("stream", streamNamespace));
+    // Tagged "stream" with the source topic's namespace (clickstream, variant-updates, sales): the name the tag had
+    // when each topic fed a stream of its own, kept so that dashboards and queries go on working.
+    public void Applied(string sourceNamespace) => _events.Add(1, new KeyValuePair<string, object?>("stream", sourceNamespace));
 
-    public void Duplicate(string streamNamespace) => _duplicates.Add(1, new KeyValuePair<string, object?>("stream", streamNamespace));
+    public void Duplicate(string sourceNamespace) => _duplicates.Add(1, new KeyValuePair<string, object?>("stream", sourceNamespace));
 
-    public void Gap(string streamNamespace) => _gaps.Add(1, new KeyValuePair<string, object?>("stream", streamNamespace));
+    public void Gap(string sourceNamespace) => _gaps.Add(1, new KeyValuePair<string, object?>("stream", sourceNamespace));
 
     public void PriceChanged(string policy) => _priceChanges.Add(1, new KeyValuePair<string, object?>("policy", policy));
 

@@ -112,8 +112,8 @@ public static class SiloHostingExtensions
                         o.MaxEventDeliveryTime = TimeSpan.FromMinutes(5);
                         // The agent holds about 0.7 KB per stream it has delivered to, and a catalog update reaches
                         // every variant; Orleans' 30 minutes would keep that long after. A stream that resumes
-                        // costs one handshake with its grain.
-                        o.StreamInactivityPeriod = configuration.GetValue("Kafka:StreamInactivityPeriod", TimeSpan.FromMinutes(5));
+                        // gets a new record, cursor and handshake with its grain.
+                        o.StreamInactivityPeriod = StreamInactivityPeriod(configuration);
                     }));
                 });
             silo.AddDashboard();
@@ -124,6 +124,15 @@ public static class SiloHostingExtensions
         services.AddSingleton<ThroughputSampler>();
         services.AddHostedService<ThroughputReporter>();
         return builder;
+    }
+
+    private static TimeSpan StreamInactivityPeriod(IConfiguration configuration)
+    {
+        var period = configuration.GetValue("Kafka:StreamInactivityPeriod", TimeSpan.FromMinutes(5));
+        // Shorter, and a stream with a few events a minute would be dropped and set up again between them.
+        return period >= TimeSpan.FromMinutes(1)
+            ? period
+            : throw new InvalidOperationException($"Kafka:StreamInactivityPeriod is {period}; it must be at least one minute.");
     }
 
     public static WebApplication MapRetailSilo(this WebApplication app)

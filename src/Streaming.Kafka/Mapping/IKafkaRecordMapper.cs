@@ -15,6 +15,9 @@ public interface IKafkaRecordMapper
     /// <param name="events">Receives the events.</param>
     void Map(in KafkaRecord record, string streamNamespace, MappedEvents events);
 
-    /// <summary>Serializes an event that Orleans code published with <c>OnNextAsync</c>, as a record value.</summary>
+    /// <summary>
+    /// Serializes an event published to one of the provider's streams (with <c>OnNextAsync</c>, or straight to its
+    /// queue adapter), as a record value.
+    /// </summary>
     byte[] Serialize(StreamId streamId, object item);
 }

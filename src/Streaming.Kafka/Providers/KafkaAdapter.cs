@@ -24,6 +24,8 @@ internal sealed class KafkaAdapter(
     public string Name => name;
 
     // Kafka could rewind, but the simple cache cannot serve a rewind; subscribers read from the live position.
+    // Also what lets several topics feed one stream: a rewindable subscription would hand one reader's token
+    // to another reader's cache, whose tokens come from a different topic.
     public bool IsRewindable => false;
 
     public StreamProviderDirection Direction => StreamProviderDirection.ReadWrite;

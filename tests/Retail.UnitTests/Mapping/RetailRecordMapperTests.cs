@@ -11,10 +11,10 @@ public class RetailRecordMapperTests
 {
     private static readonly DateTimeOffset KafkaTime = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    private static KafkaRecord Record(string json) => Record(Encoding.UTF8.GetBytes(json));
+    private static KafkaRecord Record(string json) => Record("shopify_clickstream", Encoding.UTF8.GetBytes(json));
 
-    private static KafkaRecord Record(byte[] value) =>
-        new("shopify_clickstream", 2, 17, KafkaTime, ReadOnlyMemory<byte>.Empty, value, null);
+    private static KafkaRecord Record(string topic, byte[] value) =>
+        new(topic, 2, 17, KafkaTime, ReadOnlyMemory<byte>.Empty, value, null);
 
     [Fact]
     public void Maps_a_clickstream_record_to_the_variant_stream()
@@ -29,13 +29,15 @@ public class RetailRecordMapperTests
     }
 
     [Theory]
-    [InlineData(StreamNames.VariantUpdates, "products_update.example-tshirt.json", 2)]
-    [InlineData(StreamNames.Sales, "orders_create.example.json", 2)]
-    public void Puts_each_variants_events_on_its_one_stream_naming_the_topic_they_came_from(string topicNamespace, string fixture, int variants)
+    [InlineData(StreamNames.Clickstream, "shopify_clickstream", null, 1)]
+    [InlineData(StreamNames.VariantUpdates, "plf_products_update", "products_update.example-tshirt.json", 2)]
+    [InlineData(StreamNames.Sales, "plf_orders_create", "orders_create.example.json", 2)]
+    public void Puts_each_variants_events_on_its_one_stream_naming_the_topic_they_came_from(string topicNamespace, string topic, string? fixture, int variants)
     {
+        var value = fixture is null ? Encoding.UTF8.GetBytes("""{"product_variant_id":5,"activity":"addToCart"}""") : Fixture.Shopify(fixture);
         var events = new MappedEvents();
 
-        new RetailRecordMapper().Map(Record(Fixture.Shopify(fixture)), topicNamespace, events);
+        new RetailRecordMapper().Map(Record(topic, value), topicNamespace, events);
 
         var variantEvents = Enumerable.Range(0, events.Count).Select(i => events[i]).Where(e => e.Event is IVariantEvent).ToList();
         Assert.Equal(variants, variantEvents.Count);
@@ -46,16 +48,6 @@ public class RetailRecordMapperTests
             // Positions count per topic namespace, since partition numbers repeat across the topics the stream merges.
             Assert.Equal(topicNamespace, variantEvent.SourceNamespace);
         });
-    }
-
-    [Fact]
-    public void Clickstream_events_name_the_clickstream_topic_namespace()
-    {
-        var events = new MappedEvents();
-
-        new RetailRecordMapper().Map(Record("""{"product_variant_id":5,"activity":"addToCart"}"""), StreamNames.Clickstream, events);
-
-        Assert.Equal(StreamNames.Clickstream, ((IVariantEvent)events[0].Event).SourceNamespace);
     }
 
     [Fact]
@@ -81,11 +73,11 @@ public class RetailRecordMapperTests
     {
         var mapper = new RetailRecordMapper();
         var click = new ClickstreamEvent(77, Activities.AddToCart, 5, KafkaTime, new SourcePosition(2, 17, 0));
-        var streamId = StreamId.Create(StreamNames.Variant, 77);
         var events = new MappedEvents();
 
-        mapper.Map(Record(Encoding.UTF8.GetString(mapper.Serialize(streamId, click))), StreamNames.Clickstream, events);
+        // Published on the clickstream topic's namespace, which maps to the topic; read back onto the variant's stream.
+        mapper.Map(Record(Encoding.UTF8.GetString(mapper.Serialize(StreamId.Create(StreamNames.Clickstream, 77), click))), StreamNames.Clickstream, events);
 
-        Assert.Equal((streamId, (object)click), events[0]);
+        Assert.Equal((StreamId.Create(StreamNames.Variant, 77), (object)click), events[0]);
     }
 }
