@@ -5,7 +5,7 @@ namespace Retail.Grains.Abstractions.Inventory;
 
 /// <summary>The durable state of an inventory item grain.</summary>
 [GenerateSerializer]
-public sealed record InventoryItemState
+public sealed record InventoryItemState : IPositionedState<InventoryItemState>
 {
     /// <summary>The variant this item stocks, once a product update has named it.</summary>
     [Id(0)]
@@ -19,14 +19,16 @@ public sealed record InventoryItemState
     [Id(2)]
     public bool Pending { get; init; }
 
-    /// <summary>The last applied position per source stream partition.</summary>
+    /// <inheritdoc/>
     [Id(4)]
     public ImmutableArray<AppliedPosition> Applied { get; init; } = [];
 
-    /// <summary>
-    /// <see cref="Applied"/> in the keyed form that versions before the array saved: read and carried into it
-    /// when the grain activates, and kept in step with it, so that those versions still read what this one saves.
-    /// </summary>
+    /// <inheritdoc/>
+    /// <remarks>Read and carried into <see cref="Applied"/> when the grain activates, and saved alongside it.</remarks>
     [Id(3)]
     public ImmutableDictionary<string, SourcePosition>? LegacyApplied { get; init; }
+
+    /// <inheritdoc/>
+    public InventoryItemState WithApplied(ImmutableArray<AppliedPosition> applied) =>
+        this with { Applied = applied, LegacyApplied = AppliedPosition.Keyed(applied) };
 }

@@ -5,7 +5,7 @@ namespace Retail.Grains.Abstractions.Products;
 
 /// <summary>The durable state of a product grain.</summary>
 [GenerateSerializer]
-public sealed record ProductState
+public sealed record ProductState : IPositionedState<ProductState>
 {
     [Id(0)]
     public string? Title { get; init; }
@@ -20,14 +20,16 @@ public sealed record ProductState
     [Id(3)]
     public DateTimeOffset? UpdatedAt { get; init; }
 
-    /// <summary>The last applied position per source stream partition.</summary>
+    /// <inheritdoc/>
     [Id(5)]
     public ImmutableArray<AppliedPosition> Applied { get; init; } = [];
 
-    /// <summary>
-    /// <see cref="Applied"/> in the keyed form that versions before the array saved: read and carried into it
-    /// when the grain activates, and kept in step with it, so that those versions still read what this one saves.
-    /// </summary>
+    /// <inheritdoc/>
+    /// <remarks>Read and carried into <see cref="Applied"/> when the grain activates, and saved alongside it.</remarks>
     [Id(4)]
     public ImmutableDictionary<string, SourcePosition>? LegacyApplied { get; init; }
+
+    /// <inheritdoc/>
+    public ProductState WithApplied(ImmutableArray<AppliedPosition> applied) =>
+        this with { Applied = applied, LegacyApplied = AppliedPosition.Keyed(applied) };
 }

@@ -1,5 +1,5 @@
 using Orleans.Streams.Core;
-using Retail.Grains.Variants;
+using Retail.Grains.ExactlyOnce;
 
 namespace Retail.Grains.Inventory;
 
@@ -12,43 +12,28 @@ namespace Retail.Grains.Inventory;
 [CollectionAgeLimit(Minutes = 2)]
 internal sealed class InventoryItemGrain(
     [PersistentState("inventory-item", StorageNames.Retail)] IPersistentState<InventoryItemState> state)
-    : Grain, IInventoryItemGrain, IStreamSubscriptionObserver
+    : WriteThroughGrain<InventoryItemState>(state, StreamNames.InventoryLevels), IInventoryItemGrain, IStreamSubscriptionObserver
 {
-    public Task<long?> GetVariantAsync() => Task.FromResult(state.State.VariantId);
+    public Task<long?> GetVariantAsync() => Task.FromResult(Persisted.State.VariantId);
 
     public Task<long?> GetAvailableAsync() =>
-        Task.FromResult(state.State.Levels.IsEmpty ? null : (long?)state.State.Levels.Values.Sum(l => l.Available));
+        Task.FromResult(Persisted.State.Levels.IsEmpty ? null : (long?)Persisted.State.Levels.Values.Sum(l => l.Available));
 
     public async Task LinkVariantAsync(long variantId)
     {
-        var current = state.State;
+        var current = Persisted.State;
         if (current.VariantId == variantId && !current.Pending)
         {
             return;
         }
 
-        state.State = current with { VariantId = variantId, Pending = false };
-        await state.WriteStateAsync();
+        Persisted.State = current with { VariantId = variantId, Pending = false };
+        await Persisted.WriteStateAsync();
         if (current.Pending || current.VariantId != variantId)
         {
-            Forward(variantId, state.State);
+            Forward(variantId, Persisted.State);
         }
     }
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (state.State.LegacyApplied is { } legacy)
-        {
-            var applied = AppliedPositions.Carry(state.State.Applied, legacy);
-            state.State = state.State with { Applied = applied, LegacyApplied = AppliedPosition.Keyed(applied) };
-        }
-
-        return base.OnActivateAsync(cancellationToken);
-    }
-
-    // Written through on every event, so its durable state is always current.
-    Task<bool> IDurableStreamConsumer.MakeDurableAsync(string streamNamespace, SourcePosition upTo) =>
-        Task.FromResult(AppliedPositions.Covers(state.State.Applied, streamNamespace, upTo));
 
     async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
@@ -57,8 +42,7 @@ internal sealed class InventoryItemGrain(
 
     private async Task OnLevelAsync(InventoryLevelChanged level)
     {
-        var current = state.State;
-        if (!AppliedPositions.TryAdvance(current.Applied, StreamNames.InventoryLevels, level.Source, out var applied))
+        if (!TryAdvance(level.Source, out var current))
         {
             return;
         }
@@ -66,11 +50,11 @@ internal sealed class InventoryItemGrain(
         var levels = current.Levels.TryGetValue(level.LocationId, out var known) && known.UpdatedAt > level.UpdatedAt
             ? current.Levels
             : current.Levels.SetItem(level.LocationId, level);
-        state.State = current with { Levels = levels, Pending = current.VariantId is null, Applied = applied, LegacyApplied = AppliedPosition.Keyed(applied) };
-        await state.WriteStateAsync();
-        if (state.State.VariantId is { } variantId)
+        Persisted.State = current with { Levels = levels, Pending = current.VariantId is null };
+        await Persisted.WriteStateAsync();
+        if (Persisted.State.VariantId is { } variantId)
         {
-            Forward(variantId, state.State);
+            Forward(variantId, Persisted.State);
         }
     }
 

@@ -1,5 +1,5 @@
 using Orleans.Streams.Core;
-using Retail.Grains.Variants;
+using Retail.Grains.ExactlyOnce;
 
 namespace Retail.Grains.Products;
 
@@ -12,30 +12,15 @@ namespace Retail.Grains.Products;
 [CollectionAgeLimit(Minutes = 2)]
 internal sealed class ProductGrain(
     [PersistentState("product", StorageNames.Retail)] IPersistentState<ProductState> state)
-    : Grain, IProductGrain, IStreamSubscriptionObserver
+    : WriteThroughGrain<ProductState>(state, StreamNames.Products), IProductGrain, IStreamSubscriptionObserver
 {
     Task<ProductSnapshot?> IProductGrain.GetSnapshotAsync()
     {
-        var current = state.State;
+        var current = Persisted.State;
         return Task.FromResult(current.UpdatedAt is { } updatedAt
             ? new ProductSnapshot(this.GetPrimaryKeyLong(), current.Title, current.Vendor, current.VariantIds, updatedAt)
             : null);
     }
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (state.State.LegacyApplied is { } legacy)
-        {
-            var applied = AppliedPositions.Carry(state.State.Applied, legacy);
-            state.State = state.State with { Applied = applied, LegacyApplied = AppliedPosition.Keyed(applied) };
-        }
-
-        return base.OnActivateAsync(cancellationToken);
-    }
-
-    // Written through on every event, so its durable state is always current.
-    Task<bool> IDurableStreamConsumer.MakeDurableAsync(string streamNamespace, SourcePosition upTo) =>
-        Task.FromResult(AppliedPositions.Covers(state.State.Applied, streamNamespace, upTo));
 
     async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
@@ -44,22 +29,19 @@ internal sealed class ProductGrain(
 
     private Task OnUpdatedAsync(ProductUpdated update)
     {
-        var current = state.State;
-        if (!AppliedPositions.TryAdvance(current.Applied, StreamNames.Products, update.Source, out var applied))
+        if (!TryAdvance(update.Source, out var current))
         {
             return Task.CompletedTask;
         }
 
         var newer = current.UpdatedAt is not { } known || update.UpdatedAt >= known;
-        state.State = current with
+        Persisted.State = current with
         {
             Title = newer ? update.Title ?? current.Title : current.Title,
             Vendor = newer ? update.Vendor ?? current.Vendor : current.Vendor,
             VariantIds = [.. current.VariantIds, .. update.VariantIds.Where(id => !current.VariantIds.Contains(id))],
             UpdatedAt = newer ? update.UpdatedAt : current.UpdatedAt,
-            Applied = applied,
-            LegacyApplied = AppliedPosition.Keyed(applied),
         };
-        return state.WriteStateAsync();
+        return Persisted.WriteStateAsync();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Streams.Core;
+using Retail.Grains.ExactlyOnce;
 using Retail.Grains.Forecasting;
 using Retail.Grains.Insights;
 using Retail.Grains.Pricing;

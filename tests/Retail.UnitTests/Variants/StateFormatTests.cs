@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Retail.Grains.Abstractions.Events;
 using Retail.Grains.Abstractions.Variants;
+using Retail.Grains.ExactlyOnce;
 using Retail.Grains.Variants;
 
 namespace Retail.UnitTests.Variants;

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using Retail.Grains.Abstractions.Events;
-using Retail.Grains.Variants;
+using Retail.Grains.Abstractions.Inventory;
+using Retail.Grains.Abstractions.Products;
+using Retail.Grains.ExactlyOnce;
 
-namespace Retail.UnitTests.Variants;
+namespace Retail.UnitTests.ExactlyOnce;
 
 public class AppliedPositionsTests
 {
@@ -101,5 +103,20 @@ public class AppliedPositionsTests
 
         Assert.Equal(["clickstream/2", "variant/updates/0"], keyed.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(applied.ToArray(), AppliedPositions.Carry(default, keyed).OrderBy(a => a.Namespace, StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public void Write_through_states_keep_the_keyed_form_in_step_with_the_array()
+    {
+        AppliedPositions.TryAdvance(None, "products", new SourcePosition(1, 4, 2), out var applied);
+
+        var product = new ProductState { LegacyApplied = ImmutableDictionary<string, SourcePosition>.Empty.Add("products/0", new SourcePosition(0, 1, 0)) }.WithApplied(applied);
+        var item = new InventoryItemState().WithApplied(applied);
+
+        Assert.Equal(applied, product.Applied);
+        Assert.Equal(applied, item.Applied);
+        // The older position under "products/0" is gone: the keyed form is the array's, not a merge.
+        Assert.Equal([KeyValuePair.Create("products/1", new SourcePosition(1, 4, 2))], product.LegacyApplied!);
+        Assert.Equal([KeyValuePair.Create("products/1", new SourcePosition(1, 4, 2))], item.LegacyApplied!);
     }
 }

@@ -1,4 +1,4 @@
-namespace Retail.Grains.Variants;
+namespace Retail.Grains.ExactlyOnce;
 
 /// <summary>
 /// Recognises redelivered events by the last position applied from each source partition. A grain reads from a
