@@ -22,11 +22,14 @@ public sealed partial class BenchmarkSmokeTests
     [Fact]
     public async Task The_memory_harness_measures_a_silo_process_holding_one_grain_per_variant_and_product()
     {
-        var (exitCode, lines, error) = await RunAsync("memory", "--variants", "300", "--runs", "1", "--settle-seconds", "0", "--catalog", "on");
+        var (exitCode, lines, error) = await RunAsync("memory", "--variants", "300", "--runs", "1", "--settle-seconds", "0", "--catalog", "on", "--traffic-after", "on");
 
         Assert.True(exitCode == 0, error + string.Join('\n', lines));
         Assert.Contains(lines, l => l.StartsWith("Run 1: 300 variant grains active and 75 product grains.", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Run 1, after a full collection, with 300 variant grains active and 75 product grains left", StringComparison.Ordinal));
+        // The second clickstream event per variant was applied too: twice the variants' records committed.
+        Assert.Contains(lines, l => l.StartsWith("all 600 records applied and committed", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Run 1, after one more event per variant, with 300 variant grains active:", StringComparison.Ordinal));
         Assert.Matches(MemoryLastLine(), lines[^1]);
     }
 
@@ -62,7 +65,7 @@ public sealed partial class BenchmarkSmokeTests
         }
     }
 
-    [GeneratedRegex(@"^variants=300 storage=memory catalog=on rss_mb=\d+ peak_rss_mb=\d+ managed_mb=\d+ kb_per_grain=-?\d+\.\d rss_after_full_gc_mb=\d+ managed_after_full_gc_mb=\d+$")]
+    [GeneratedRegex(@"^variants=300 storage=memory catalog=on rss_mb=\d+ peak_rss_mb=\d+ managed_mb=\d+ kb_per_grain=-?\d+\.\d rss_after_full_gc_mb=\d+ managed_after_full_gc_mb=\d+ rss_after_traffic_mb=\d+ managed_after_traffic_mb=\d+$")]
     private static partial Regex MemoryLastLine();
 
     [GeneratedRegex(@"^pipeline_eps=\d+ baseline_eps=\d+ ratio=\d+\.\d{3} p99_ms=\d+\.\d rss_mb=\d+$")]

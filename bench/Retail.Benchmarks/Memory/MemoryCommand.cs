@@ -41,6 +41,10 @@ public static class MemoryCommand
             runs.Add(reading);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}: {reading.Grains:N0} variant grains active{(options.Catalog ? $" and {reading.ProductGrains:N0} product grains" : "")}. RSS {reading.RssMb:N0} MB once steady, peak {reading.PeakRssMb:N0} MB; managed heap after the last collection {reading.ManagedMb:N0} MB, {reading.CommittedMb:N0} MB committed by the GC."));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}, after a full collection, with {reading.AfterGc.Grains:N0} variant grains active{(options.Catalog ? $" and {reading.ProductGrainsLeft:N0} product grains left" : "")}: RSS {reading.AfterGc.RssMb:N0} MB once steady; managed heap {reading.AfterGc.ManagedMb:N0} MB, {reading.AfterGc.CommittedMb:N0} MB committed by the GC."));
+            if (reading.AfterTraffic is { } busy)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Run {run}, after one more event per variant, with {busy.Grains:N0} variant grains active: RSS {busy.RssMb:N0} MB once steady; managed heap {busy.ManagedMb:N0} MB, {busy.CommittedMb:N0} MB committed by the GC."));
+            }
         }
 
         var rss = Bench.Median(runs.Select(r => r.RssMb));
@@ -50,12 +54,15 @@ public static class MemoryCommand
         var afterGc = Bench.Median(runs.Select(r => r.AfterGc.RssMb));
         var managedAfterGc = Bench.Median(runs.Select(r => r.AfterGc.ManagedMb));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median of {options.Runs}: RSS {rss:N0} MB, peak {peak:N0} MB, managed {managed:N0} MB; about {perGrain:N1} KB of RSS per active variant grain over the idle silo, one-time costs included. After a full collection: RSS {afterGc:N0} MB, managed {managedAfterGc:N0} MB."));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"variants={options.Variants} storage={options.Storage} catalog={(options.Catalog ? "on" : "off")} rss_mb={rss:F0} peak_rss_mb={peak:F0} managed_mb={managed:F0} kb_per_grain={perGrain:F1} rss_after_full_gc_mb={afterGc:F0} managed_after_full_gc_mb={managedAfterGc:F0}"));
+        var afterTraffic = options.TrafficAfter
+            ? string.Create(CultureInfo.InvariantCulture, $" rss_after_traffic_mb={Bench.Median(runs.Select(r => r.AfterTraffic!.RssMb)):F0} managed_after_traffic_mb={Bench.Median(runs.Select(r => r.AfterTraffic!.ManagedMb)):F0}")
+            : "";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"variants={options.Variants} storage={options.Storage} catalog={(options.Catalog ? "on" : "off")} rss_mb={rss:F0} peak_rss_mb={peak:F0} managed_mb={managed:F0} kb_per_grain={perGrain:F1} rss_after_full_gc_mb={afterGc:F0} managed_after_full_gc_mb={managedAfterGc:F0}{afterTraffic}"));
         return 0;
     }
 
     private sealed record Reading(
-        double IdleRssMb, double RssMb, double PeakRssMb, double ManagedMb, double CommittedMb, double Grains, double ProductGrains, double ProductGrainsLeft, GcReading AfterGc);
+        double IdleRssMb, double RssMb, double PeakRssMb, double ManagedMb, double CommittedMb, double Grains, double ProductGrains, double ProductGrainsLeft, GcReading AfterGc, GcReading? AfterTraffic);
 
     private sealed record GcReading(double RssMb, double ManagedMb, double CommittedMb, double Grains);
 
@@ -110,6 +117,18 @@ public static class MemoryCommand
         await FullCollectionAsync(silo, http);
         await SettleAsync(silo, options.Settle, "silo after a full collection");
         var after = await PrometheusText.ReadAsync(http);
+        var afterGc = new GcReading(silo.RssMb(), ManagedMb(after), CommittedMb(after), VariantGrains(after));
+
+        GcReading? afterTraffic = null;
+        if (options.TrafficAfter)
+        {
+            await Bench.ProduceAsync(broker, topic, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
+            await WaitForCommitsAsync(broker, serviceId, topic, 2L * options.Variants, silo, TimeSpan.FromMinutes(15));
+            await SettleAsync(silo, options.Settle, "silo after more traffic");
+            var busy = await PrometheusText.ReadAsync(http);
+            afterTraffic = new GcReading(silo.RssMb(), ManagedMb(busy), CommittedMb(busy), VariantGrains(busy));
+        }
+
         return new Reading(
             idle,
             rss,
@@ -119,7 +138,8 @@ public static class MemoryCommand
             VariantGrains(metrics),
             productsTopic is null ? 0 : ProductGrains(metrics),
             productGrainsLeft,
-            new GcReading(silo.RssMb(), ManagedMb(after), CommittedMb(after), VariantGrains(after)));
+            afterGc,
+            afterTraffic);
     }
 
     private static double ManagedMb(PrometheusText metrics) => metrics.Sum("dotnet_gc_last_collection_heap_size_bytes") / (1024 * 1024);

@@ -16,6 +16,12 @@ public sealed record MemoryOptions
     /// <summary>Whether each variant also gets Shopify data: a product update before its clickstream event.</summary>
     public bool Catalog { get; init; }
 
+    /// <summary>
+    /// Whether, after the full collection, every variant gets one more clickstream event and RSS is read a third
+    /// time: a silo whose variants stay busy, in which the GC runs and returns what it no longer uses.
+    /// </summary>
+    public bool TrafficAfter { get; init; }
+
     /// <summary>Fresh silo processes measured one after the other; the report gives their median.</summary>
     public int Runs { get; init; } = 3;
 
@@ -36,6 +42,8 @@ public sealed record MemoryOptions
                                 without it, the ConnectionStrings__Postgres environment variable
           --settle-seconds N    least idle time before each reading, once the silo is ready and after the last commit;
                                 then until RSS holds within 1% for 30 s, at most 5 minutes more (default 30; 0 reads at once)
+          --traffic-after on|off  after the full collection, one more clickstream event per variant, and a third
+                                reading once steady: the variants busy again, and the GC with them (default off)
         After that reading it has the silo run a full collection and reads again, once steady; with --catalog on and
         a settle time, it first waits for the catalog's idle product grains and streams to leave (about 5.5 minutes).
         The silo runs with this process's DOTNET_* variables, e.g. DOTNET_gcServer=0 for workstation GC;
@@ -60,6 +68,7 @@ public sealed record MemoryOptions
                 "--storage" => options with { Storage = value is "memory" or "postgres" ? value : throw new ArgumentException("--storage is memory or postgres") },
                 "--postgres" => options with { Postgres = value },
                 "--catalog" => options with { Catalog = value is "on" ? true : value is "off" ? false : throw new ArgumentException("--catalog is on or off") },
+                "--traffic-after" => options with { TrafficAfter = value is "on" ? true : value is "off" ? false : throw new ArgumentException("--traffic-after is on or off") },
                 "--settle-seconds" => options with { Settle = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture) is var t and >= 0 ? t : throw new ArgumentException("--settle-seconds is at least 0")) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };
