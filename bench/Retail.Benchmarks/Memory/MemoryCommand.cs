@@ -53,9 +53,12 @@ public static class MemoryCommand
         var perGrain = Bench.Median(runs.Select(r => (r.RssMb - r.IdleRssMb) * 1024 / Math.Max(r.Grains, 1)));
         var afterGc = Bench.Median(runs.Select(r => r.AfterGc.RssMb));
         var managedAfterGc = Bench.Median(runs.Select(r => r.AfterGc.ManagedMb));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median of {options.Runs}: RSS {rss:N0} MB, peak {peak:N0} MB, managed {managed:N0} MB; about {perGrain:N1} KB of RSS per active variant grain over the idle silo, one-time costs included. After a full collection: RSS {afterGc:N0} MB, managed {managedAfterGc:N0} MB."));
+        var (busyRss, busyManaged) = options.TrafficAfter
+            ? (Bench.Median(runs.Select(r => r.AfterTraffic!.RssMb)), Bench.Median(runs.Select(r => r.AfterTraffic!.ManagedMb)))
+            : (0, 0);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median of {options.Runs}: RSS {rss:N0} MB, peak {peak:N0} MB, managed {managed:N0} MB; about {perGrain:N1} KB of RSS per active variant grain over the idle silo, one-time costs included. After a full collection: RSS {afterGc:N0} MB, managed {managedAfterGc:N0} MB.{(options.TrafficAfter ? $" With traffic again: RSS {busyRss:N0} MB, managed {busyManaged:N0} MB." : "")}"));
         var afterTraffic = options.TrafficAfter
-            ? string.Create(CultureInfo.InvariantCulture, $" rss_after_traffic_mb={Bench.Median(runs.Select(r => r.AfterTraffic!.RssMb)):F0} managed_after_traffic_mb={Bench.Median(runs.Select(r => r.AfterTraffic!.ManagedMb)):F0}")
+            ? string.Create(CultureInfo.InvariantCulture, $" rss_after_traffic_mb={busyRss:F0} managed_after_traffic_mb={busyManaged:F0}")
             : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"variants={options.Variants} storage={options.Storage} catalog={(options.Catalog ? "on" : "off")} rss_mb={rss:F0} peak_rss_mb={peak:F0} managed_mb={managed:F0} kb_per_grain={perGrain:F1} rss_after_full_gc_mb={afterGc:F0} managed_after_full_gc_mb={managedAfterGc:F0}{afterTraffic}"));
         return 0;
