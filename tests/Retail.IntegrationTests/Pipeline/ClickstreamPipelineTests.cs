@@ -13,9 +13,6 @@ public sealed class ClickstreamPipelineTests(SiloFactory silo)
     private const string Topic = "shopify_clickstream";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private static string Click(long variantId, string activity, string userField = "userid") =>
-        $$"""{"ip":"111.1.1.1","{{userField}}":1644276582001,"time":"01/Jan/1970:00:00:00 +0000","_time":0,"product_variant_id":{{variantId}},"activity":"{{activity}}"}""";
-
     [Fact]
     public async Task Counts_every_record_exactly_once_per_variant_and_activity()
     {
@@ -39,7 +36,7 @@ public sealed class ClickstreamPipelineTests(SiloFactory silo)
             {
                 // Keyed like the seed's datagen, unkeyed, and with both user field spellings.
                 var key = index % 3 == 0 ? null : variant.ToString(CultureInfo.InvariantCulture);
-                writes.Add(producer.SendAsync(Topic, key, Click(variant, activity, index % 2 == 0 ? "userid" : "user_id")));
+                writes.Add(producer.SendAsync(Topic, key, Records.Click(variant, activity, index % 2 == 0 ? "userid" : "user_id")));
             }
         }
 
@@ -70,7 +67,7 @@ public sealed class ClickstreamPipelineTests(SiloFactory silo)
         var bad = await producer.ProduceAsync(new Confluent.Kafka.TopicPartition(Topic, 1), new() { Key = null!, Value = Encoding.UTF8.GetBytes(marker) });
         for (var i = 0; i < 20; i++)
         {
-            await producer.ProduceAsync(new Confluent.Kafka.TopicPartition(Topic, 1), new() { Key = null!, Value = Encoding.UTF8.GetBytes(Click(variant, "contentView")) });
+            await producer.ProduceAsync(new Confluent.Kafka.TopicPartition(Topic, 1), new() { Key = null!, Value = Encoding.UTF8.GetBytes(Records.Click(variant, "contentView")) });
         }
 
         var http = silo.CreateClient();
@@ -90,7 +87,7 @@ public sealed class ClickstreamPipelineTests(SiloFactory silo)
         var kcat = Requires.Tool("kcat");
         const long variant = 52000000000007;
         const int records = 37;
-        var lines = string.Join('\n', Enumerable.Range(0, records).Select(_ => Click(variant, "contentView")));
+        var lines = string.Join('\n', Enumerable.Range(0, records).Select(_ => Records.Click(variant, "contentView")));
 
         var start = new ProcessStartInfo(kcat, ["-b", silo.BootstrapServers, "-P", "-t", Topic])
         {

@@ -28,10 +28,7 @@ public sealed class CommitGateTests(SiloFactory silo)
     public async Task A_variant_is_asked_about_positions_of_the_checkpoints_topic()
     {
         using var producer = Kafka.Producer(silo.BootstrapServers);
-        var click = await producer.SendAsync(
-            Clickstream,
-            null,
-            $$"""{"ip":"111.1.1.1","userid":1,"time":"01/Jan/1970:00:00:00 +0000","_time":0,"product_variant_id":{{ClickedVariant}},"activity":"contentView"}""");
+        var click = await producer.SendAsync(Clickstream, null, Records.Click(ClickedVariant, "contentView"));
         await silo.CreateClient().WaitForVariantAsync(ClickedVariant, v => v.Activity.ContentView == 1, "the click");
         var gate = Gate();
 
@@ -52,9 +49,9 @@ public sealed class CommitGateTests(SiloFactory silo)
         var update = await producer.SendAsync(
             ProductUpdates,
             Product.ToString(CultureInfo.InvariantCulture),
-            $$"""{"id":{{Product}},"title":"Gate","vendor":"Test Vendor","updated_at":"2021-01-01T00:00:00Z","variants":[{"id":{{UpdatedVariant}},"product_id":{{Product}},"sku":"gate-1","price":"5.00","inventory_quantity":3}]}""");
+            Records.ProductUpdate(Product, "Gate", (UpdatedVariant, "5.00", 3, null)));
         var http = silo.CreateClient();
-        await http.WaitForVariantAsync(UpdatedVariant, v => v.Sku == "gate-1", "the product update");
+        await http.WaitForVariantAsync(UpdatedVariant, v => v.Sku == $"sku-{UpdatedVariant}", "the product update");
         await Eventually.GetAsync(
             () => http.GetFromJsonAsync<JsonElement>(new Uri($"/api/products/{Product}", UriKind.Relative)),
             p => p.GetProperty("title").GetString() == "Gate",

@@ -15,9 +15,6 @@ public sealed class SeedScenarioTests
     private const long Hoodie = 71000000000001;   // base 10.00
     private const long Cap = 71000000000002;      // base 20.00
     private const long Socks = 71000000000003;    // base 20.00, never viewed
-    private static string Click(long variant, string activity) =>
-        $$"""{"ip":"111.1.1.1","userid":1644276582001,"time":"01/Jan/1970:00:00:00 +0000","_time":0,"product_variant_id":{{variant}},"activity":"{{activity}}"}""";
-
     private static string Update(long product, params (long Id, string Price)[] variants) =>
         new JsonObject
         {
@@ -50,12 +47,12 @@ public sealed class SeedScenarioTests
         string[] hoodieActivity = ["contentView", "addToCart", "contentView", "purchase", "addToCart", "contentView"];
         foreach (var activity in hoodieActivity)
         {
-            await producer.SendAsync("shopify_clickstream", Hoodie.ToString(CultureInfo.InvariantCulture), Click(Hoodie, activity));
+            await producer.SendAsync("shopify_clickstream", Hoodie.ToString(CultureInfo.InvariantCulture), Records.Click(Hoodie, activity));
         }
 
         for (var i = 0; i < 4; i++)
         {
-            await producer.SendAsync("shopify_clickstream", Cap.ToString(CultureInfo.InvariantCulture), Click(Cap, "contentView"));
+            await producer.SendAsync("shopify_clickstream", Cap.ToString(CultureInfo.InvariantCulture), Records.Click(Cap, "contentView"));
         }
 
         await http.WaitForVariantAsync(Hoodie, v => v.Activity.Total == 6, "its clickstream");
@@ -75,7 +72,7 @@ public sealed class SeedScenarioTests
 
         // Step 3: a fourth view of the Hoodie crosses the threshold: 10.00 × 1.10 = 11.00. The seed would
         // show it only at the next product update; the grain re-prices at once.
-        await producer.SendAsync("shopify_clickstream", Hoodie.ToString(CultureInfo.InvariantCulture), Click(Hoodie, "contentView"));
+        await producer.SendAsync("shopify_clickstream", Hoodie.ToString(CultureInfo.InvariantCulture), Records.Click(Hoodie, "contentView"));
         hoodie = await http.WaitForVariantAsync(Hoodie, v => v.Activity.ContentView == 4, "the fourth view");
         Assert.Equal(11.00m, hoodie.DynamicPrice);
         Assert.Equal((2L, 1L), (hoodie.Activity.AddToCart, hoodie.Activity.Purchase));

@@ -25,25 +25,6 @@ public sealed class ShopifyPipelineTests(SiloFactory silo)
     private const long SmallShirt = 642667041472713922;
     private const long MediumShirt = 757650484644203962;
 
-    private static string ProductUpdate(long productId, string title, params (long Id, string Price, long Quantity, long? InventoryItem)[] variants) =>
-        new JsonObject
-        {
-            ["id"] = productId,
-            ["title"] = title,
-            ["vendor"] = "Test Vendor",
-            ["updated_at"] = "2021-01-01T00:00:00Z",
-            ["variants"] = new JsonArray([.. variants.Select(v => (JsonNode)new JsonObject
-            {
-                ["id"] = v.Id,
-                ["product_id"] = productId,
-                ["sku"] = $"sku-{v.Id}",
-                ["price"] = v.Price,
-                ["inventory_quantity"] = v.Quantity,
-                ["old_inventory_quantity"] = v.Quantity,
-                ["inventory_item_id"] = v.InventoryItem,
-            })]),
-        }.ToJsonString();
-
     [Fact]
     public async Task Shopifys_products_update_example_raw_and_wrapped_reaches_both_variants_exactly()
     {
@@ -78,7 +59,7 @@ public sealed class ShopifyPipelineTests(SiloFactory silo)
     {
         const long variant = 61000000000001;
         using var producer = Kafka.Producer(silo.BootstrapServers);
-        await producer.SendAsync(Products, "61", ProductUpdate(61, "Mug", (variant, "12.50", 30, null)));
+        await producer.SendAsync(Products, "61", Records.ProductUpdate(61, "Mug", (variant, "12.50", 30, null)));
 
         var record = Kafka.Find(silo.BootstrapServers, "retail_dynamic_prices", r => Encoding.UTF8.GetString(r.Message.Key) == variant.ToString(CultureInfo.InvariantCulture), ApiReads.Patience);
         var decision = JsonSerializer.Deserialize<PriceDecision>(record.Message.Value, JsonSerializerOptions.Web)!;
@@ -96,7 +77,7 @@ public sealed class ShopifyPipelineTests(SiloFactory silo)
         const long first = 64000000000001;
         const long second = 64000000000002;
         using var producer = Kafka.Producer(silo.BootstrapServers);
-        await producer.SendAsync(Products, "9313716535612", ProductUpdate(9313716535612, "Ordered", (first, "30.00", 20, null), (second, "40.00", 0, null)));
+        await producer.SendAsync(Products, "9313716535612", Records.ProductUpdate(9313716535612, "Ordered", (first, "30.00", 20, null), (second, "40.00", 0, null)));
         var http = silo.CreateClient();
         await http.WaitForVariantAsync(first, v => v.InventoryQuantity == 20, "stock");
         var before = await http.WaitForVariantAsync(second, v => v.InventoryQuantity == 0, "stock");
@@ -137,7 +118,7 @@ public sealed class ShopifyPipelineTests(SiloFactory silo)
         Assert.Null(await grains.GetGrain<IInventoryItemGrain>(item).GetVariantAsync());
 
         // The update is older (2021) than the level (2022), so the level's 42 wins over its 10.
-        await producer.SendAsync(Products, "62", ProductUpdate(62, "Stocked", (variant, "5.00", 10, item)));
+        await producer.SendAsync(Products, "62", Records.ProductUpdate(62, "Stocked", (variant, "5.00", 10, item)));
         var stocked = await silo.CreateClient().WaitForVariantAsync(variant, v => v.InventoryQuantity == 42, "the held level");
 
         Assert.Equal(item, stocked.InventoryItemId);
