@@ -6,7 +6,9 @@ namespace Retail.Grains.ExactlyOnce;
 /// whether the positions cover the checkpoint.
 /// </summary>
 /// <typeparam name="TState">The durable state.</typeparam>
-internal abstract class WriteThroughGrain<TState>(IPersistentState<TState> state, string streamNamespace)
+/// <param name="state">The durable state.</param>
+/// <param name="positionNamespace">The namespace its events' positions count under: its stream's.</param>
+internal abstract class WriteThroughGrain<TState>(IPersistentState<TState> state, string positionNamespace)
     : Grain, IDurableStreamConsumer
     where TState : IPositionedState<TState>
 {
@@ -32,7 +34,7 @@ internal abstract class WriteThroughGrain<TState>(IPersistentState<TState> state
     protected bool TryAdvance(SourcePosition source, out TState next)
     {
         var current = state.State;
-        if (!AppliedPositions.TryAdvance(current.Applied, streamNamespace, source, out var applied))
+        if (!AppliedPositions.TryAdvance(current.Applied, positionNamespace, source, out var applied))
         {
             next = current;
             return false;
