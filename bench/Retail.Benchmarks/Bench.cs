@@ -11,20 +11,21 @@ namespace Retail.Benchmarks;
 internal static class Bench
 {
     /// <summary>
-    /// The settings of a silo on <paramref name="broker"/>, without the demo, in cluster
-    /// <paramref name="clusterId"/>; with PostgreSQL storage when <paramref name="postgres"/> is given.
+    /// The settings of a silo on <paramref name="bootstrapServers"/>, without the demo, in a cluster and service
+    /// named <paramref name="serviceId"/>; with PostgreSQL storage when <paramref name="postgres"/> is given.
     /// Keys use ':'; callers add their own.
     /// </summary>
-    public static Dictionary<string, string?> SiloSettings(EmbeddedKafkaBroker broker, string clusterId, int siloPort, string? postgres)
+    public static Dictionary<string, string?> SiloSettings(string bootstrapServers, string serviceId, int siloPort, string? postgres)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Kafka:BootstrapServers"] = broker.BootstrapServers,
+            ["Kafka:BootstrapServers"] = bootstrapServers,
             ["Demo:Enabled"] = "false",
             ["Orleans:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Orleans:AdvertisedHost"] = "127.0.0.1",
-            ["Orleans:ClusterId"] = clusterId,
+            ["Orleans:ClusterId"] = serviceId,
+            ["Orleans:ServiceId"] = serviceId,
             ["Shopify:WebhookSecret"] = "benchmark-key",
         };
 
@@ -42,17 +43,23 @@ internal static class Bench
         return settings;
     }
 
-    /// <summary>Produces <paramref name="records"/> at <paramref name="rate"/> events/s, or as fast as possible at 0, each stamped as it goes.</summary>
-    public static async Task ProduceAsync(EmbeddedKafkaBroker broker, string topic, IEnumerable<(byte[] Key, byte[] Value)> records, double rate, CancellationToken cancellationToken)
+    /// <summary>The producer of the benchmark's records: batches of up to 5 ms, and large.</summary>
+    public static IProducer<byte[], byte[]> CreateProducer(string bootstrapServers) =>
+        new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = bootstrapServers, LingerMs = 5, BatchSize = 1_000_000 }).Build();
+
+    /// <summary>
+    /// Produces <paramref name="records"/> at <paramref name="rate"/> events/s, or as fast as possible at 0, then
+    /// flushes. Returns the <see cref="Stopwatch"/> timestamp taken just before the first record was produced.
+    /// </summary>
+    public static async Task<long> ProduceAsync(IProducer<byte[], byte[]> producer, string topic, IEnumerable<(byte[] Key, byte[] Value)> records, double rate, CancellationToken cancellationToken)
     {
-        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = broker.BootstrapServers, LingerMs = 2, BatchSize = 1_000_000 }).Build();
-        var clock = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         var i = 0;
         foreach (var (key, value) in records)
         {
             if (rate > 0 && i % 50 == 0)
             {
-                var due = TimeSpan.FromSeconds(i / rate) - clock.Elapsed;
+                var due = TimeSpan.FromSeconds(i / rate) - Stopwatch.GetElapsedTime(started);
                 if (due > TimeSpan.Zero)
                 {
                     await Task.Delay(due, cancellationToken);
@@ -64,7 +71,8 @@ internal static class Bench
             {
                 try
                 {
-                    producer.Produce(topic, new Message<byte[], byte[]> { Key = key, Value = value, Timestamp = new Timestamp(DateTime.UtcNow) });
+                    // No timestamp given: librdkafka stamps each record's create time as it is produced.
+                    producer.Produce(topic, new Message<byte[], byte[]> { Key = key, Value = value });
                     break;
                 }
                 catch (ProduceException<byte[], byte[]> ex) when (ex.Error.Code == Confluent.Kafka.ErrorCode.Local_QueueFull)
@@ -75,6 +83,7 @@ internal static class Bench
         }
 
         producer.Flush(cancellationToken);
+        return started;
     }
 
     public static double Median(IEnumerable<double> values)

@@ -1,8 +1,11 @@
 using BenchmarkDotNet.Running;
 using Retail.Benchmarks.EndToEnd;
+using Retail.Benchmarks.EndToEnd.Baseline;
 using Retail.Benchmarks.Memory;
+using Retail.Benchmarks.Processes;
 
 // e2e: the end-to-end comparison; memory: a silo process's memory per active grain (see BENCHMARKS.md).
+// broker and baseline: the processes e2e starts.
 // Anything else goes to BenchmarkDotNet: dotnet run -c Release --project bench/Retail.Benchmarks -- --filter '*'
 var command = args.Length > 0 ? args[0] : null;
 (string Usage, Func<string[], Func<Task<int>>> Parse)? chosen = command switch
@@ -16,6 +19,12 @@ var command = args.Length > 0 ? args[0] : null;
     {
         var options = MemoryOptions.Parse(a);
         return () => MemoryCommand.RunAsync(options);
+    }),
+    "broker" => (BrokerCommand.Usage, a => a.Length == 0 ? BrokerCommand.RunAsync : throw new ArgumentException($"broker takes no options.\n{BrokerCommand.Usage}")),
+    "baseline" => (BaselineOptions.Usage, a =>
+    {
+        var options = BaselineOptions.Parse(a);
+        return () => BaselineCommand.RunAsync(options);
     }),
     _ => null,
 };

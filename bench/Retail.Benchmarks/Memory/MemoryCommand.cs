@@ -4,6 +4,7 @@ using System.Globalization;
 using Confluent.Kafka;
 using Microsoft.Diagnostics.NETCore.Client;
 using Retail.Benchmarks.EndToEnd;
+using Retail.Benchmarks.Processes;
 using Streaming.Kafka.Embedded;
 
 namespace Retail.Benchmarks.Memory;
@@ -82,20 +83,27 @@ public static class MemoryCommand
             broker.CreateTopic(productsTopic, Partitions);
         }
 
-        var port = Bench.FreePort();
-        using var silo = SiloProcess.Start(broker, options, serviceId, topic, productsTopic, port);
+        var settings = Bench.SiloSettings(broker.BootstrapServers, serviceId, Bench.FreePort(), options.Storage == "postgres" ? options.Postgres : null);
+        settings["Kafka:Topics:Clickstream"] = topic;
+        if (productsTopic is not null)
+        {
+            settings["Kafka:Topics:ProductsUpdate"] = productsTopic;
+        }
+
+        using var silo = SiloProcess.Start(settings, Bench.FreePort());
         using var http = silo.CreateClient();
         await silo.WaitUntilReadyAsync(http, TimeSpan.FromMinutes(2));
         await SettleAsync(silo, options.Settle, "idle silo");
         var idle = silo.RssMb();
 
         var workload = new Workload(options.Variants, zipf: false, seed: run);
+        using var producer = Bench.CreateProducer(broker.BootstrapServers);
         if (productsTopic is not null)
         {
-            await Bench.ProduceAsync(broker, productsTopic, workload.Catalog(DateTimeOffset.UtcNow), rate: 0, CancellationToken.None);
+            await Bench.ProduceAsync(producer, productsTopic, workload.Catalog(DateTimeOffset.UtcNow), rate: 0, CancellationToken.None);
         }
 
-        await Bench.ProduceAsync(broker, topic, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
+        await Bench.ProduceAsync(producer, topic, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
         if (productsTopic is not null)
         {
             await WaitForCommitsAsync(broker, serviceId, productsTopic, workload.Products, silo, TimeSpan.FromMinutes(15));
@@ -125,7 +133,7 @@ public static class MemoryCommand
         GcReading? afterTraffic = null;
         if (options.TrafficAfter)
         {
-            await Bench.ProduceAsync(broker, topic, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
+            await Bench.ProduceAsync(producer, topic, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
             await WaitForCommitsAsync(broker, serviceId, topic, 2L * options.Variants, silo, TimeSpan.FromMinutes(15));
             await SettleAsync(silo, options.Settle, "silo after more traffic");
             var busy = await PrometheusText.ReadAsync(http);
