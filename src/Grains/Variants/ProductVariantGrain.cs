@@ -91,10 +91,7 @@ internal sealed class ProductVariantGrain(
                 return;
             }
 
-            foreach (var item in batch)
-            {
-                await OnEventAsync(item.Item);
-            }
+            await ApplyAsync(batch);
         });
     }
 
@@ -107,34 +104,54 @@ internal sealed class ProductVariantGrain(
         return AppliedPositions.Follows(state.State.Applied, first.SourceNamespace, first.Source, preceding);
     }
 
-    private async Task OnEventAsync(IVariantEvent variantEvent)
+    /// <summary>
+    /// Applies a delivery's new events, then decides price and sell-through once for all of them: a busy variant
+    /// gets many events per delivery, and what it decides depends only on the state they leave.
+    /// </summary>
+    private async Task ApplyAsync(IList<SequentialItem<IVariantEvent>> batch)
     {
         var current = state.State;
-        var source = variantEvent.SourceNamespace;
-        if (!AppliedPositions.TryAdvance(current.Applied, source, variantEvent.Source, out var applied))
+        var next = current;
+        var applied = current.Applied;
+        var count = 0;
+        foreach (var item in batch)
         {
-            metrics.Duplicate(source);
+            var variantEvent = item.Item;
+            if (!AppliedPositions.TryAdvance(applied, variantEvent.SourceNamespace, variantEvent.Source, out applied))
+            {
+                metrics.Duplicate(variantEvent.SourceNamespace);
+                continue;
+            }
+
+            if (variantEvent is VariantUpdated { InventoryItemId: { } itemId } && itemId != next.Catalog?.InventoryItemId)
+            {
+                await GrainFactory.GetGrain<IInventoryItemGrain>(itemId).LinkVariantAsync(Id);
+            }
+
+            next = variantEvent switch
+            {
+                ClickstreamEvent click => VariantLedger.Apply(next, click, _forecasting),
+                VariantUpdated update => VariantLedger.Apply(next, update, _forecasting),
+                VariantSold sale => VariantLedger.Apply(next, sale, _forecasting),
+                _ => next,
+            };
+            count++;
+        }
+
+        if (count == 0)
+        {
             return;
         }
 
-        var next = variantEvent switch
-        {
-            ClickstreamEvent click => VariantLedger.Apply(current, click, _forecasting),
-            VariantUpdated update => VariantLedger.Apply(current, update, _forecasting),
-            VariantSold sale => VariantLedger.Apply(current, sale, _forecasting),
-            _ => current,
-        };
-
-        if (variantEvent is VariantUpdated { InventoryItemId: { } itemId } && itemId != current.Catalog?.InventoryItemId)
-        {
-            await GrainFactory.GetGrain<IInventoryItemGrain>(itemId).LinkVariantAsync(Id);
-        }
-
         await ChangeAsync(next with { Applied = applied });
-        metrics.Applied(source);
-        if (variantEvent is ClickstreamEvent viewed)
+        metrics.Applied(batch[0].Item.SourceNamespace, count);
+        var visible = time.GetUtcNow();
+        foreach (var item in batch)
         {
-            metrics.Visible(time.GetUtcNow() - viewed.Timestamp);
+            if (item.Item is ClickstreamEvent click && !AppliedPositions.Covers(current.Applied, click.SourceNamespace, click.Source))
+            {
+                metrics.Visible(visible - click.Timestamp);
+            }
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class VariantMetrics
 
     // Tagged "stream" with the source topic's namespace (clickstream, variant-updates, sales): the name the tag had
     // when each topic fed a stream of its own, kept so that dashboards and queries go on working.
-    public void Applied(string sourceNamespace) => _events.Add(1, new KeyValuePair<string, object?>("stream", sourceNamespace));
+    public void Applied(string sourceNamespace, int count = 1) => _events.Add(count, new KeyValuePair<string, object?>("stream", sourceNamespace));
 
     public void Duplicate(string sourceNamespace) => _duplicates.Add(1, new KeyValuePair<string, object?>("stream", sourceNamespace));
 

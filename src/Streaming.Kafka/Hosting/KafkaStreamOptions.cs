@@ -28,6 +28,13 @@ public sealed class KafkaStreamOptions
     public int MaxBatchSize { get; set; } = 1_000;
 
     /// <summary>
+    /// Most event containers one partition's cache holds, delivered or not, before its reader waits for the
+    /// consumers. A container holds one stream's events from one pull.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int CacheSize { get; set; } = 8_192;
+
+    /// <summary>
     /// How often each partition tries to commit its offset. Each commit first asks the commit gate, so this
     /// also bounds how long a consumer may keep effects in memory before it must make them durable.
     /// </summary>

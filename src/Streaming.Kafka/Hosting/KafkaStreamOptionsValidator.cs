@@ -39,6 +39,11 @@ internal sealed class KafkaStreamOptionsValidator(string name) : IValidateOption
             errors.Add($"{prefix} MaxBatchSize must be at least 1 (was {options.MaxBatchSize}).");
         }
 
+        if (options.CacheSize < 1)
+        {
+            errors.Add($"{prefix} CacheSize must be at least 1 (was {options.CacheSize}).");
+        }
+
         if (options.MetadataTimeout <= TimeSpan.Zero)
         {
             errors.Add($"{prefix} MetadataTimeout must be positive (was {options.MetadataTimeout}).");

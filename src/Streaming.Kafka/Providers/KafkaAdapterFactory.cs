@@ -1,6 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
-using Orleans.Providers.Streams.Common;
+using Microsoft.Extensions.DependencyInjection;
 using Streaming.Kafka.Hosting;
 using Streaming.Kafka.Mapping;
 using Streaming.Kafka.Offsets;
@@ -12,7 +11,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
 {
     private readonly string _name;
     private readonly KafkaStreamOptions _options;
-    private readonly SimpleQueueCacheOptions _cacheOptions;
+    private readonly int _deliveryBatchSize;
     private readonly IKafkaRecordMapper _mapper;
     private readonly IKafkaCommitGate _gate;
     private readonly KafkaStreamMetrics _metrics;
@@ -27,7 +26,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
     private KafkaAdapterFactory(
         string name,
         KafkaStreamOptions options,
-        SimpleQueueCacheOptions cacheOptions,
+        int deliveryBatchSize,
         IKafkaRecordMapper mapper,
         IKafkaCommitGate gate,
         KafkaProducerOwner producer,
@@ -37,7 +36,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
         _producer = producer;
         _name = name;
         _options = options;
-        _cacheOptions = cacheOptions;
+        _deliveryBatchSize = deliveryBatchSize;
         _mapper = mapper;
         _gate = gate;
         _metrics = metrics;
@@ -53,7 +52,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
         return new KafkaAdapterFactory(
             name,
             services.GetOptionsByName<KafkaStreamOptions>(name),
-            services.GetOptionsByName<SimpleQueueCacheOptions>(name),
+            services.GetOptionsByName<StreamPullingAgentOptions>(name).BatchContainerBatchSize,
             services.GetRequiredKeyedService<IKafkaRecordMapper>(name),
             services.GetRequiredKeyedService<IKafkaCommitGate>(name),
             services.GetRequiredKeyedService<KafkaProducerOwner>(name),
@@ -68,8 +67,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
         return new KafkaAdapter(_name, _options, topology, _mapper, _gate, _failures, _producer.Producer, _metrics, _loggerFactory);
     }
 
-    public IQueueAdapterCache GetQueueAdapterCache() =>
-        _cache ??= new SimpleQueueAdapterCache(_cacheOptions, _name, _loggerFactory);
+    public IQueueAdapterCache GetQueueAdapterCache() => _cache ??= new KafkaQueueAdapterCache(_options.CacheSize, _deliveryBatchSize);
 
     public IStreamQueueMapper GetStreamQueueMapper() => _queueMapper ??= new KafkaQueueMapper(_topology.Value);
 
