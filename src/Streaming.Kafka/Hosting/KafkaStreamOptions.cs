@@ -25,7 +25,7 @@ public sealed class KafkaStreamOptions
 
     /// <summary>Most records read from one partition per pull.</summary>
     [Range(1, 100_000)]
-    public int MaxBatchSize { get; set; } = 1_000;
+    public int MaxBatchSize { get; set; } = 4_000;
 
     /// <summary>
     /// Most event containers one partition's cache holds, delivered or not, before its reader waits for the

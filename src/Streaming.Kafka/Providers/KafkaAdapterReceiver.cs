@@ -29,6 +29,10 @@ internal sealed partial class KafkaAdapterReceiver(
     private readonly TopicPartition _partition = new(topic.Name, partition);
     private readonly PartitionProgress _progress = new();
     private readonly MappedEvents _events = new();
+
+    // Each pull's container per stream. Kept between pulls: with thousands of streams per pull, a new one each
+    // time landed on the large object heap and brought on full collections.
+    private readonly Dictionary<StreamId, KafkaBatchContainer> _open = [];
     private readonly CancellationTokenSource _stopping = new();
     private Dictionary<StreamId, KafkaSequenceToken> _delivered = [];
 
@@ -98,7 +102,6 @@ internal sealed partial class KafkaAdapterReceiver(
 
         var limit = maxCount > 0 ? Math.Min(maxCount, options.MaxBatchSize) : options.MaxBatchSize;
         var batch = new List<IBatchContainer>();
-        var open = new Dictionary<StreamId, KafkaBatchContainer>();
         var records = 0;
         while (records < limit && batch.Count < limit)
         {
@@ -118,7 +121,7 @@ internal sealed partial class KafkaAdapterReceiver(
                 break;
             }
 
-            if (!await MapAsync(result, batch, open))
+            if (!await MapAsync(result, batch))
             {
                 // The dead letter could not be written: read this record again next time rather than lose it.
                 consumer.Seek(result.TopicPartitionOffset);
@@ -133,6 +136,8 @@ internal sealed partial class KafkaAdapterReceiver(
 
             _progress.Read(result.Offset.Value + 1);
         }
+
+        _open.Clear();
 
         if (records > 0)
         {
@@ -218,8 +223,7 @@ internal sealed partial class KafkaAdapterReceiver(
     /// <returns><c>false</c> when the record could not be dead-lettered and must be read again.</returns>
     private async Task<bool> MapAsync(
         ConsumeResult<byte[], byte[]> result,
-        List<IBatchContainer> batch,
-        Dictionary<StreamId, KafkaBatchContainer> open)
+        List<IBatchContainer> batch)
     {
         var message = result.Message;
         var record = new KafkaRecord(
@@ -254,7 +258,7 @@ internal sealed partial class KafkaAdapterReceiver(
         {
             var (streamId, @event) = _events[index];
             var entry = new KafkaEventEntry(record.Offset, index, record.Timestamp, @event);
-            if (open.TryGetValue(streamId, out var container))
+            if (_open.TryGetValue(streamId, out var container))
             {
                 container.Entries.Add(entry);
             }
@@ -262,7 +266,7 @@ internal sealed partial class KafkaAdapterReceiver(
             {
                 var preceding = _lastOffsets.TryGetValue(streamId, out var last) ? last : -1;
                 container = new KafkaBatchContainer(streamId, topic.Name, partition, [entry], _epoch, preceding);
-                open[streamId] = container;
+                _open[streamId] = container;
                 batch.Add(container);
             }
 
