@@ -86,6 +86,44 @@ internal static class Bench
         return started;
     }
 
+    /// <summary>
+    /// Waits until the silos of service <paramref name="serviceId"/> have committed <paramref name="target"/> records
+    /// of <paramref name="topic"/> in all. They commit only once the grains' effects are durable, so this is "every
+    /// event applied and written", with nothing left for the commit gate to do.
+    /// </summary>
+    public static async Task WaitForCommitsAsync(string bootstrapServers, string serviceId, string topic, int partitions, long target, Action throwIfExited, TimeSpan timeout)
+    {
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = $"{serviceId}-streams" })
+            .SetLogHandler((_, _) => { })
+            .Build();
+        var assigned = Enumerable.Range(0, partitions).Select(p => new TopicPartition(topic, p)).ToList();
+        var clock = Stopwatch.StartNew();
+        var reported = TimeSpan.Zero;
+        while (true)
+        {
+            throwIfExited();
+            var committed = consumer.Committed(assigned, TimeSpan.FromSeconds(10)).Sum(c => Math.Max(c.Offset.Value, 0));
+            if (committed >= target)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  all {target:N0} records applied and committed after {clock.Elapsed.TotalSeconds:N0} s"));
+                return;
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The silos committed {committed:N0} of {target:N0} offsets within {timeout}.");
+            }
+
+            if (clock.Elapsed - reported > TimeSpan.FromSeconds(10))
+            {
+                reported = clock.Elapsed;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {committed:N0} of {target:N0} committed after {clock.Elapsed.TotalSeconds:N0} s"));
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();

@@ -5,7 +5,7 @@ using Retail.Benchmarks.Memory;
 using Retail.Benchmarks.Processes;
 
 // e2e: the end-to-end comparison; memory: a silo process's memory per active grain (see BENCHMARKS.md).
-// broker and baseline: the processes e2e starts.
+// broker, baseline and streamiz: the processes e2e starts.
 // Anything else goes to BenchmarkDotNet: dotnet run -c Release --project bench/Retail.Benchmarks -- --filter '*'
 var command = args.Length > 0 ? args[0] : null;
 (string Usage, Func<string[], Func<Task<int>>> Parse)? chosen = command switch
@@ -21,10 +21,15 @@ var command = args.Length > 0 ? args[0] : null;
         return () => MemoryCommand.RunAsync(options);
     }),
     "broker" => (BrokerCommand.Usage, a => a.Length == 0 ? BrokerCommand.RunAsync : throw new ArgumentException($"broker takes no options.\n{BrokerCommand.Usage}")),
-    "baseline" => (BaselineOptions.Usage, a =>
+    "baseline" => (BaselineCommand.Usage, a =>
     {
-        var options = BaselineOptions.Parse(a);
+        var options = BaselineOptions.Parse(a, BaselineCommand.Usage);
         return () => BaselineCommand.RunAsync(options);
+    }),
+    "streamiz" => (StreamizCommand.Usage, a =>
+    {
+        var options = BaselineOptions.Parse(a, StreamizCommand.Usage);
+        return () => StreamizCommand.RunAsync(options);
     }),
     _ => null,
 };

@@ -11,10 +11,10 @@ public sealed partial class BenchmarkSmokeTests
     public async Task The_e2e_harness_runs_each_side_alone_verifies_it_and_ends_with_the_machine_readable_line()
     {
         var (exitCode, lines, error) = await RunAsync(
-            "e2e", "--variants", "200", "--bursts", "2", "--burst-events", "3000", "--rounds", "1", "--sides", "baseline,memory-1,memory-2", "--latency-rate", "500", "--latency-seconds", "1");
+            "e2e", "--variants", "200", "--bursts", "2", "--burst-events", "3000", "--rounds", "1", "--sides", "baseline,streamiz,memory-1,memory-2", "--latency-rate", "500", "--latency-seconds", "1");
 
         Assert.True(exitCode == 0, error + string.Join('\n', lines));
-        foreach (var side in new[] { "baseline", "memory-1", "memory-2" })
+        foreach (var side in new[] { "baseline", "streamiz", "memory-1", "memory-2" })
         {
             Assert.Contains(lines, l => l.StartsWith($"[{side} round 1/1] warm-up: 200 events applied", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.StartsWith($"[{side} round 1/1] burst 2/2:", StringComparison.Ordinal));

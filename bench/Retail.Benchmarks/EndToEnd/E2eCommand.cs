@@ -64,6 +64,7 @@ public static class E2eCommand
         LatencyReading? latency = null;
         if (running is IReportsLatency reporter && records.Latency.Count > 0)
         {
+            await reporter.WaitUntilCommittedAsync(records.Marks[^1]);
             await reporter.StartLatencyAsync();
             await Bench.ProduceAsync(producer, BrokerCommand.Topic, records.Latency, options.LatencyRate, CancellationToken.None);
             await running.WaitForAsync(records.Marks[^1] + records.Latency.Count, BurstTimeout);

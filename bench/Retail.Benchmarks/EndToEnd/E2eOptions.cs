@@ -21,7 +21,7 @@ public sealed record E2eOptions
     public int Rounds { get; init; } = 3;
 
     /// <summary>The sides, as <see cref="ISide.Create"/> names them: <c>baseline</c> and at least one pipeline side.</summary>
-    public IReadOnlyList<string> Sides { get; init; } = [BaselineSide.SideName, "memory-1"];
+    public IReadOnlyList<string> Sides { get; init; } = [BaselineSide.SideName, StreamizSide.SideName, "memory-1"];
 
     /// <summary>Offered rate of the pipelines' latency phase, events/s.</summary>
     public double LatencyRate { get; init; } = 5_000;
@@ -34,8 +34,10 @@ public sealed record E2eOptions
 
     public const string Usage = """
         Usage: Retail.Benchmarks e2e [options]
-          --sides LIST          comma-separated, run in this order in every round (default baseline,memory-1):
+          --sides LIST          comma-separated, run in this order in every round (default baseline,streamiz,memory-1):
                                 baseline    the hand-written consumer, in its own process
+                                streamiz    the same count with Streamiz.Kafka.Net (Kafka Streams for .NET),
+                                            in its own process; compared with baseline like the pipelines
                                 memory-N    N Retail.Silo processes with memory storage (e.g. memory-1, memory-2)
                                 postgres-N  N Retail.Silo processes with PostgreSQL storage, with --postgres
                                 baseline and at least one pipeline side are needed

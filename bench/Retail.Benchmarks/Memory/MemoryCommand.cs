@@ -106,10 +106,10 @@ public static class MemoryCommand
         await Bench.ProduceAsync(producer, topic, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
         if (productsTopic is not null)
         {
-            await WaitForCommitsAsync(broker, serviceId, productsTopic, workload.Products, silo, TimeSpan.FromMinutes(15));
+            await Bench.WaitForCommitsAsync(broker.BootstrapServers, serviceId, productsTopic, Partitions, workload.Products, silo.ThrowIfExited, TimeSpan.FromMinutes(15));
         }
 
-        await WaitForCommitsAsync(broker, serviceId, topic, options.Variants, silo, TimeSpan.FromMinutes(15));
+        await Bench.WaitForCommitsAsync(broker.BootstrapServers, serviceId, topic, Partitions, options.Variants, silo.ThrowIfExited, TimeSpan.FromMinutes(15));
         var sinceCatalog = Stopwatch.StartNew();
 
         // The steady state of a silo holding these grains, not the activation burst: that is the peak figure.
@@ -134,7 +134,7 @@ public static class MemoryCommand
         if (options.TrafficAfter)
         {
             await Bench.ProduceAsync(producer, topic, workload.EachVariantOnce(), rate: 0, CancellationToken.None);
-            await WaitForCommitsAsync(broker, serviceId, topic, 2L * options.Variants, silo, TimeSpan.FromMinutes(15));
+            await Bench.WaitForCommitsAsync(broker.BootstrapServers, serviceId, topic, Partitions, 2L * options.Variants, silo.ThrowIfExited, TimeSpan.FromMinutes(15));
             await SettleAsync(silo, options.Settle, "silo after more traffic");
             var busy = await PrometheusText.ReadAsync(http);
             afterTraffic = new GcReading(silo.RssMb(), ManagedMb(busy), CommittedMb(busy), VariantGrains(busy));
@@ -252,39 +252,5 @@ public static class MemoryCommand
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  RSS of the {what} still moving after {clock.Elapsed.TotalSeconds:N0} s ({window.Min():N0} to {window.Max():N0} MB over the last 30 s); reading it now"));
-    }
-
-    /// <summary>Offsets are committed only once the grains' effects are durable, so this is "every event applied".</summary>
-    private static async Task WaitForCommitsAsync(EmbeddedKafkaBroker broker, string serviceId, string topic, long target, SiloProcess silo, TimeSpan timeout)
-    {
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = broker.BootstrapServers, GroupId = $"{serviceId}-streams" })
-            .SetLogHandler((_, _) => { })
-            .Build();
-        var partitions = Enumerable.Range(0, Partitions).Select(p => new TopicPartition(topic, p)).ToList();
-        var clock = Stopwatch.StartNew();
-        var reported = TimeSpan.Zero;
-        while (true)
-        {
-            silo.ThrowIfExited();
-            var committed = consumer.Committed(partitions, TimeSpan.FromSeconds(10)).Sum(c => Math.Max(c.Offset.Value, 0));
-            if (committed >= target)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  all {target:N0} records applied and committed after {clock.Elapsed.TotalSeconds:N0} s"));
-                return;
-            }
-
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException($"The silo committed {committed:N0} of {target:N0} offsets within {timeout}.");
-            }
-
-            if (clock.Elapsed - reported > TimeSpan.FromSeconds(10))
-            {
-                reported = clock.Elapsed;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {committed:N0} of {target:N0} committed after {clock.Elapsed.TotalSeconds:N0} s"));
-            }
-
-            await Task.Delay(250);
-        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Confluent.Kafka;
 using Retail.Benchmarks.Processes;
@@ -13,6 +11,14 @@ namespace Retail.Benchmarks.EndToEnd.Baseline;
 /// </summary>
 public static class BaselineCommand
 {
+    public const string Usage = """
+        Usage: Retail.Benchmarks baseline --bootstrap HOST:PORT --marks N,N,... [--report ID,ID,...]
+        Started by e2e: the baseline service, alone in its process. One consumer thread reads shopify_clickstream's
+        4 partitions from the beginning, parses each record with System.Text.Json and counts per variant. It prints
+        'ready' once assigned, then 'mark <index> <Stopwatch timestamp>' as its record count reaches each mark, and
+        after the last, 'counts ID:COUNT,...' for the --report variants and 'peak_rss_mb <MB>', and exits.
+        """;
+
     private static readonly JsonSerializerOptions JsonOptions = new();
 
     public static Task<int> RunAsync(BaselineOptions options)
@@ -27,12 +33,11 @@ public static class BaselineCommand
         using IConsumer<byte[]?, byte[]> consumer = new ConsumerBuilder<byte[]?, byte[]>(config).Build();
         // Assigned, not subscribed: no group rebalancing before the first record.
         consumer.Assign(Enumerable.Range(0, BrokerCommand.Partitions).Select(p => new TopicPartitionOffset(BrokerCommand.Topic, p, Offset.Beginning)));
-        Console.WriteLine("ready");
+        BaselineProtocol.Ready();
 
-        var marks = options.Marks.ToArray();
+        var protocol = new BaselineProtocol(options.Marks);
         var counts = new Dictionary<long, long>();
-        long seen = 0;
-        for (var mark = 0; mark < marks.Length;)
+        while (!protocol.Done)
         {
             var result = consumer.Consume();
             var click = JsonSerializer.Deserialize<ClickEvent>(result.Message.Value, JsonOptions);
@@ -41,17 +46,10 @@ public static class BaselineCommand
                 counts[click.VariantId] = counts.GetValueOrDefault(click.VariantId) + 1;
             }
 
-            if (++seen == marks[mark])
-            {
-                // Stopwatch timestamps are CLOCK_MONOTONIC on Linux, so the benchmark can compare them with its own.
-                var at = Stopwatch.GetTimestamp();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mark {mark} {at}"));
-                mark++;
-            }
+            protocol.Applied();
         }
 
-        Console.WriteLine($"counts {string.Join(',', options.Report.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v}:{counts.GetValueOrDefault(v)}")))}");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak_rss_mb {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0):R}"));
+        BaselineProtocol.End(options.Report, counts.GetValueOrDefault);
         return Task.FromResult(0);
     }
 }

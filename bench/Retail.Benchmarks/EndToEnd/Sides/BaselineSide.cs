@@ -7,5 +7,5 @@ internal sealed class BaselineSide : ISide
 
     public string Name => SideName;
 
-    public async Task<IRunningSide> StartAsync(SideSetup setup) => await RunningBaseline.StartAsync(setup);
+    public async Task<IRunningSide> StartAsync(SideSetup setup) => await RunningBaseline.StartAsync(setup, SideName);
 }

@@ -13,13 +13,18 @@ internal interface ISide
     /// <summary>Starts the side's process(es) on <see cref="SideSetup.BootstrapServers"/>; done once they are ready to consume.</summary>
     Task<IRunningSide> StartAsync(SideSetup setup);
 
-    /// <summary>The side named <paramref name="name"/>: <c>baseline</c>, or <c>memory-N</c> and <c>postgres-N</c> for N silo processes.</summary>
+    /// <summary>The side named <paramref name="name"/>: <c>baseline</c>, <c>streamiz</c>, or <c>memory-N</c> and <c>postgres-N</c> for N silo processes.</summary>
     /// <exception cref="ArgumentException">No such side, or a PostgreSQL side without <paramref name="postgres"/>.</exception>
     static ISide Create(string name, string? postgres)
     {
         if (name == BaselineSide.SideName)
         {
             return new BaselineSide();
+        }
+
+        if (name == StreamizSide.SideName)
+        {
+            return new StreamizSide();
         }
 
         var dash = name.LastIndexOf('-');
@@ -36,6 +41,6 @@ internal interface ISide
                 : new PipelineSide(name, silos, postgres);
         }
 
-        throw new ArgumentException($"Unknown side '{name}': baseline, memory-N or postgres-N (N silo processes).");
+        throw new ArgumentException($"Unknown side '{name}': baseline, streamiz, memory-N or postgres-N (N silo processes).");
     }
 }

@@ -3,7 +3,10 @@ using Retail.Benchmarks.Processes;
 
 namespace Retail.Benchmarks.EndToEnd.Sides;
 
-/// <summary>The <c>baseline</c> process, and what it has said so far: the marks it reached, its counts, its peak RSS.</summary>
+/// <summary>
+/// A baseline process, <c>baseline</c> or <c>streamiz</c>, and what it has said so far in its
+/// <see cref="Baseline.BaselineProtocol"/>: the marks it reached, its counts, its peak RSS.
+/// </summary>
 internal sealed class RunningBaseline : IRunningSide
 {
     private readonly long[] _marks;
@@ -13,26 +16,26 @@ internal sealed class RunningBaseline : IRunningSide
     private readonly TaskCompletionSource<double> _peakRssMb = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ChildProcess _process;
 
-    private RunningBaseline(SideSetup setup)
+    private RunningBaseline(SideSetup setup, string command)
     {
         _marks = [.. setup.Marks];
         _reached = [.. setup.Marks.Select(_ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously))];
         var start = ChildProcess.StartInfo(
             "Retail.Benchmarks",
-            "baseline",
+            command,
             "--bootstrap",
             setup.BootstrapServers,
             "--marks",
             string.Join(',', setup.Marks.Select(m => m.ToString(CultureInfo.InvariantCulture))),
             "--report",
             string.Join(',', setup.Verified.Select(v => v.ToString(CultureInfo.InvariantCulture))));
-        _process = ChildProcess.Start(start, "baseline", OnLine);
+        _process = ChildProcess.Start(start, $"{command} process", OnLine);
     }
 
-    /// <summary>Starts the process; done once its consumer is assigned the partitions.</summary>
-    public static async Task<RunningBaseline> StartAsync(SideSetup setup)
+    /// <summary>Starts <c>Retail.Benchmarks <paramref name="command"/></c>; done once it says it is ready to consume.</summary>
+    public static async Task<RunningBaseline> StartAsync(SideSetup setup, string command)
     {
-        var baseline = new RunningBaseline(setup);
+        var baseline = new RunningBaseline(setup, command);
         try
         {
             await baseline._process.WaitAsync(baseline._ready.Task, TimeSpan.FromMinutes(1), "ready");
@@ -50,7 +53,7 @@ internal sealed class RunningBaseline : IRunningSide
         var mark = Array.IndexOf(_marks, count);
         return mark >= 0
             ? _process.WaitAsync(_reached[mark].Task, timeout, $"mark {mark} ({count:N0} records)")
-            : throw new ArgumentOutOfRangeException(nameof(count), count, "The baseline reports only the marks it was started with.");
+            : throw new ArgumentOutOfRangeException(nameof(count), count, "A baseline process reports only the marks it was started with.");
     }
 
     public Task<IReadOnlyDictionary<long, long>> CountsAsync() => _process.WaitAsync(_counts.Task, TimeSpan.FromMinutes(1), "counts");

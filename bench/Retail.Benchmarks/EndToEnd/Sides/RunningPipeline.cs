@@ -15,12 +15,13 @@ internal sealed class RunningPipeline : IRunningSide, IReportsLatency
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(10);
 
-    private readonly IReadOnlyList<long> _verified;
+    private readonly SideSetup _setup;
+    private readonly string _serviceId = $"bench-e2e-{Guid.NewGuid():N}";
     private readonly List<SiloProcess> _silos = [];
     private readonly List<HttpClient> _clients = [];
     private readonly List<ProbeClient> _probes = [];
 
-    private RunningPipeline(IReadOnlyList<long> verified) => _verified = verified;
+    private RunningPipeline(SideSetup setup) => _setup = setup;
 
     /// <summary>
     /// Starts <paramref name="silos"/> silo processes one after another, each once the one before is ready: a
@@ -28,15 +29,14 @@ internal sealed class RunningPipeline : IRunningSide, IReportsLatency
     /// </summary>
     public static async Task<RunningPipeline> StartAsync(SideSetup setup, int silos, string? postgres)
     {
-        var pipeline = new RunningPipeline(setup.Verified);
+        var pipeline = new RunningPipeline(setup);
         try
         {
-            var serviceId = $"bench-e2e-{Guid.NewGuid():N}";
             int? primarySiloPort = null;
             for (var i = 0; i < silos; i++)
             {
                 var siloPort = Bench.FreePort();
-                var settings = Bench.SiloSettings(setup.BootstrapServers, serviceId, siloPort, postgres);
+                var settings = Bench.SiloSettings(setup.BootstrapServers, pipeline._serviceId, siloPort, postgres);
                 if (postgres is null && primarySiloPort is { } primary)
                 {
                     // Localhost clustering: the later silos join the first through its silo port.
@@ -93,6 +93,9 @@ internal sealed class RunningPipeline : IRunningSide, IReportsLatency
         }
     }
 
+    public Task WaitUntilCommittedAsync(long records) =>
+        Bench.WaitForCommitsAsync(_setup.BootstrapServers, _serviceId, BrokerCommand.Topic, BrokerCommand.Partitions, records, () => _silos.ForEach(s => s.ThrowIfExited()), TimeSpan.FromMinutes(2));
+
     public async Task StartLatencyAsync()
     {
         foreach (var probe in _probes)
@@ -116,7 +119,7 @@ internal sealed class RunningPipeline : IRunningSide, IReportsLatency
     public async Task<IReadOnlyDictionary<long, long>> CountsAsync()
     {
         var counts = new Dictionary<long, long>();
-        foreach (var variant in _verified)
+        foreach (var variant in _setup.Verified)
         {
             using var response = await _clients[0].GetAsync(new Uri($"/api/variants/{variant.ToString(CultureInfo.InvariantCulture)}", UriKind.Relative));
             if (response.StatusCode == HttpStatusCode.NotFound)
