@@ -107,6 +107,13 @@ internal sealed class KafkaQueueCacheCursor : IQueueCacheCursor
         {
             // What this batch returned is now delivered, and meanwhile everything after it stays held.
             _batchEnded = _returnedInBatch > 0;
+            if (!_batchEnded)
+            {
+                // Idle: keep no container alive, as a silo may have a hundred thousand idle cursors; the next is
+                // found from the stream's first.
+                _last = null;
+            }
+
             return false;
         }
 
