@@ -34,6 +34,7 @@ internal sealed class CachedStream(StreamId streamId)
         var first = First!;
         first.Purged = true;
         First = first.NextInStream;
+        first.NextInStream = null;
         if (First is null)
         {
             Last = null;

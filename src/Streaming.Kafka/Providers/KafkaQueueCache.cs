@@ -61,6 +61,8 @@ internal sealed class KafkaQueueCache(int capacity, int deliveryBatchSize) : IQu
             }
 
             _oldest = oldest.Next;
+            // Unlinked, so that a container still referenced somewhere does not keep every later one alive.
+            oldest.Next = null;
             if (_oldest is null)
             {
                 _newest = null;
