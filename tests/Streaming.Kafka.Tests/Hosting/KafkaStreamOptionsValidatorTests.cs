@@ -68,14 +68,17 @@ public class KafkaStreamOptionsValidatorTests
     }
 
     [Fact]
-    public void Rejects_empty_group_dead_letter_topic_batch_size_and_timeout()
+    public void Rejects_empty_group_dead_letter_topic_batch_size_cache_size_and_timeout()
     {
         var options = Valid();
         options.ConsumerGroupId = "";
         options.DeadLetterTopic = "";
         options.MaxBatchSize = 0;
+        options.CacheSize = 0;
         options.MetadataTimeout = TimeSpan.Zero;
 
-        Assert.Equal(4, Errors(options).Count);
+        var errors = Errors(options);
+        Assert.Equal(5, errors.Count);
+        Assert.Contains("Kafka stream provider 'kafka': CacheSize must be at least 1 (was 0).", errors);
     }
 }
