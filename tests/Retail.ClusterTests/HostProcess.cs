@@ -27,8 +27,11 @@ public sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <paramref name="program"/> (Retail.Silo or Retail.Api) with the given settings.</summary>
-    public static HostProcess Start(string program, IReadOnlyDictionary<string, string> settings, string name)
+    /// <summary>
+    /// Starts <paramref name="program"/> (Retail.Silo or Retail.Api) with the given settings, in the Development
+    /// environment unless <paramref name="asNewcomer"/>: then with no environment set, as a user runs it.
+    /// </summary>
+    public static HostProcess Start(string program, IReadOnlyDictionary<string, string> settings, string name, bool asNewcomer = false, string host = "127.0.0.1")
     {
         var httpPort = FreePort.Next();
         var logFile = Path.Combine(Path.GetTempPath(), $"retail-{name}-{httpPort}.log");
@@ -39,14 +42,23 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{httpPort}");
+        start.ArgumentList.Add($"http://{host}:{httpPort}");
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");
         }
 
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        if (asNewcomer)
+        {
+            start.Environment.Remove("DOTNET_ENVIRONMENT");
+            start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        }
+        else
+        {
+            start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        }
+
         var process = Process.Start(start)!;
         var log = new StreamWriter(logFile) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);

@@ -40,6 +40,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<ApiKeyCheck>();
         builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section);
+        builder.Services.AddSingleton<LocalTrialAccess>();
         builder.Services.AddIngestRateLimits(builder.Configuration);
         builder.Services.AddHealthChecks()
             .AddCheck<OrleansHealthCheck>("orleans", tags: [ReadyTag])
@@ -54,6 +55,10 @@ public static class ApiHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         // Make the webhook secret known (and logged, if generated) at start, not at the first delivery.
         _ = app.Services.GetRequiredService<WebhookSecret>();
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<LocalTrialAccess>().LogOnStarted(
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Retail.Api"),
+            app.Services.GetRequiredService<IOptions<OperatorOptions>>().Value.Paths,
+            app.Environment.IsDevelopment()));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();

@@ -7,13 +7,15 @@ namespace Retail.Api.Security;
 
 /// <summary>
 /// Outside Development, the operator surface needs the API key (<c>X-Api-Key</c>) or the operator's Basic
-/// credentials. With neither configured, it stays closed, and the log says how to open it.
+/// credentials, except from this machine in a local trial (<see cref="LocalTrialAccess"/>). With neither
+/// configured anywhere else, it stays closed, and the log says how to open it.
 /// </summary>
 internal sealed partial class OperatorAccessMiddleware(
     RequestDelegate next,
     IOptions<OperatorOptions> options,
     ApiKeyCheck apiKey,
     IHostEnvironment environment,
+    LocalTrialAccess localTrial,
     ILogger<OperatorAccessMiddleware> logger)
 {
     private readonly byte[]? _basic = options.Value is { User: { Length: > 0 } user, Password: { Length: > 0 } password }
@@ -22,13 +24,13 @@ internal sealed partial class OperatorAccessMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (environment.IsDevelopment() || !IsOperatorPath(context.Request.Path) || Allowed(context.Request))
+        if (environment.IsDevelopment() || !IsOperatorPath(context.Request.Path) || Allowed(context.Request) || localTrial.Admits(context))
         {
             await next(context);
             return;
         }
 
-        if (!apiKey.Required && _basic is null)
+        if (!localTrial.CredentialsConfigured)
         {
             LogClosed(context.Request.Path);
         }
