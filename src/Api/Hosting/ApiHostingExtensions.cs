@@ -28,10 +28,13 @@ public static class ApiHostingExtensions
         builder.AddRetailTelemetry();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.Section)
-            .Validate(o => o.MaxBodyBytes > 0 && o.DeduplicationCapacity > 0 && o.WriteTimeout > TimeSpan.Zero, "Shopify:MaxBodyBytes, DeduplicationCapacity and WriteTimeout must be positive.")
+            .Validate(o => o.DeduplicationCapacity > 0 && o.WriteTimeout > TimeSpan.Zero, "Shopify:DeduplicationCapacity and WriteTimeout must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<ClickstreamOptions>().BindConfiguration(ClickstreamOptions.Section)
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0 && !string.IsNullOrWhiteSpace(o.Topic), "Clickstream:MaxBodyBytes and MaxEvents must be positive and Topic set.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<KafkaWriteOptions>().BindConfiguration(KafkaWriteOptions.Section)
+            .Validate(o => o.MaxMessageBytes is >= 1_000 and <= 100_000_000, "Kafka:MaxMessageBytes must be between 1000 and 100000000.")
             .ValidateOnStart();
         builder.Services.AddOptions<ApiAccessOptions>().BindConfiguration(ApiAccessOptions.Section);
         builder.Services.AddSingleton<WebhookSecret>();

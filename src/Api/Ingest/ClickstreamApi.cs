@@ -79,13 +79,27 @@ public static partial class ClickstreamApi
             return problem;
         }
 
+        var records = valid.Select(e => new Message<byte[], byte[]>
+        {
+            Key = Encoding.UTF8.GetBytes(e.VariantId.ToString(CultureInfo.InvariantCulture)),
+            Value = e.Json.ToArray(),
+        }).ToList();
+        var oversize = records.Select((record, index) => (record, index)).Where(r => !producer.Fits(r.record))
+            .Select(r => new ClickstreamError(r.index, $"The event's record is {IngestProducer.RecordBytes(r.record)} bytes; Kafka takes at most {producer.MaxMessageBytes} (Kafka:MaxMessageBytes)."))
+            .ToList();
+        if (oversize.Count > 0)
+        {
+            metrics.Clickstream("too_large", events.Count);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Clickstream events too large",
+                detail: $"{oversize.Count} of {events.Count} events are larger than a Kafka record may be; none were written.",
+                extensions: new Dictionary<string, object?> { ["errors"] = oversize.Take(100).ToList() });
+        }
+
         try
         {
-            await Task.WhenAll(valid.Select(e => producer.WriteAsync(settings.Topic, new Message<byte[], byte[]>
-            {
-                Key = Encoding.UTF8.GetBytes(e.VariantId.ToString(CultureInfo.InvariantCulture)),
-                Value = e.Json.ToArray(),
-            }, cancellationToken)));
+            await Task.WhenAll(records.Select(record => producer.WriteAsync(settings.Topic, record, cancellationToken)));
         }
         catch (KafkaException)
         {

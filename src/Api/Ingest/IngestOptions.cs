@@ -8,9 +8,6 @@ public sealed class ShopifyOptions
     /// <summary>The app's client secret, the HMAC key. Never committed; the local run generates one when unset.</summary>
     public string WebhookSecret { get; set; } = string.Empty;
 
-    /// <summary>Largest webhook body accepted; larger ones get 413.</summary>
-    public int MaxBodyBytes { get; set; } = 1024 * 1024;
-
     /// <summary>How many webhook ids are remembered to acknowledge duplicates without writing them again.</summary>
     public int DeduplicationCapacity { get; set; } = 100_000;
 
@@ -43,4 +40,16 @@ public sealed class ApiAccessOptions
 
     /// <summary>When set, ingest and admin endpoints require it in the <c>X-Api-Key</c> header.</summary>
     public string? Key { get; set; }
+}
+
+/// <summary>The API's Kafka writes, bound from <c>Kafka</c>.</summary>
+public sealed class KafkaWriteOptions
+{
+    public const string Section = "Kafka";
+
+    /// <summary>
+    /// Largest record the API writes, key and headers included: the producer's <c>message.max.bytes</c>, and so
+    /// the largest webhook body. Kafka's own default; a broker takes 1,048,588 bytes per batch unless told more.
+    /// </summary>
+    public int MaxMessageBytes { get; set; } = 1_000_000;
 }

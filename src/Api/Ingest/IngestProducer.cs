@@ -1,11 +1,18 @@
+using System.Text;
 using Confluent.Kafka;
+using Microsoft.Extensions.Options;
 using Retail.Api.Platform;
 
 namespace Retail.Api.Ingest;
 
 /// <summary>The API's one Kafka producer for ingest: idempotent, acknowledged by all in-sync replicas.</summary>
-public sealed partial class IngestProducer(PlatformInfo platform, ILogger<IngestProducer> logger) : IDisposable
+public sealed partial class IngestProducer(PlatformInfo platform, IOptions<KafkaWriteOptions> options, ILogger<IngestProducer> logger) : IDisposable
 {
+    // What librdkafka adds to a record's key, value and headers when it checks message.max.bytes (the v2 record's
+    // varints and attributes), rounded up, so that a record counted as fitting here is never refused there.
+    private const int RecordOverhead = 64;
+    private const int HeaderOverhead = 10;
+
     private readonly Lazy<IProducer<byte[], byte[]>> _producer = new(() =>
         new ProducerBuilder<byte[], byte[]>(new ProducerConfig
         {
@@ -14,9 +21,29 @@ public sealed partial class IngestProducer(PlatformInfo platform, ILogger<Ingest
             EnableIdempotence = true,
             Acks = Acks.All,
             LingerMs = 2,
+            MessageMaxBytes = options.Value.MaxMessageBytes,
         })
         .SetLogHandler((_, message) => Log(logger, message))
         .Build());
+
+    /// <summary>Largest record this producer writes (<c>Kafka:MaxMessageBytes</c>).</summary>
+    public int MaxMessageBytes => options.Value.MaxMessageBytes;
+
+    /// <summary>The size a record counts as against <see cref="MaxMessageBytes"/>: key, value, headers and framing.</summary>
+    public static int RecordBytes(Message<byte[], byte[]> message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var size = RecordOverhead + (message.Key?.Length ?? 0) + (message.Value?.Length ?? 0);
+        foreach (var header in message.Headers ?? [])
+        {
+            size += HeaderOverhead + Encoding.UTF8.GetByteCount(header.Key) + (header.GetValueBytes()?.Length ?? 0);
+        }
+
+        return size;
+    }
+
+    /// <summary>Whether Kafka can ever take this record: a larger one is refused for good, not retried.</summary>
+    public bool Fits(Message<byte[], byte[]> message) => RecordBytes(message) <= MaxMessageBytes;
 
     /// <summary>Writes one record and completes once Kafka has acknowledged it.</summary>
     public Task<DeliveryResult<byte[], byte[]>> WriteAsync(string topic, Message<byte[], byte[]> message, CancellationToken cancellationToken) =>

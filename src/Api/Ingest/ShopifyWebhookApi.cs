@@ -43,10 +43,11 @@ public static partial class ShopifyWebhookApi
         var logger = loggers.CreateLogger(typeof(ShopifyWebhookApi));
         var webhookTopic = request.Headers[TopicHeader].ToString();
 
-        var body = await BodyReader.ReadAsync(request, settings.MaxBodyBytes, cancellationToken);
+        // One limit end to end: a body that Kafka could never take is not read, let alone acknowledged.
+        var body = await BodyReader.ReadAsync(request, producer.MaxMessageBytes, cancellationToken);
         if (body is null)
         {
-            return Refuse(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body is larger than {settings.MaxBodyBytes} bytes.", "too_large");
+            return TooLarge($"The body is larger than {producer.MaxMessageBytes} bytes, the most Kafka takes here (Kafka:MaxMessageBytes).");
         }
 
         // Verify before parsing: an unsigned body is not looked at.
@@ -79,6 +80,12 @@ public static partial class ShopifyWebhookApi
         }
 
         var webhookId = request.Headers[WebhookIdHeader].ToString();
+        var record = Record(key, body, request.Headers, webhookTopic, webhookId);
+        if (!producer.Fits(record))
+        {
+            return TooLarge($"With its key and headers the record is {IngestProducer.RecordBytes(record)} bytes; Kafka takes at most {producer.MaxMessageBytes} here (Kafka:MaxMessageBytes).");
+        }
+
         TaskCompletionSource? claim = null;
         if (webhookId.Length > 0 && deduplicator.Claim(webhookId, out claim) is { } earlier)
         {
@@ -99,7 +106,7 @@ public static partial class ShopifyWebhookApi
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(settings.WriteTimeout);
-            await producer.WriteAsync(kafkaTopic, Record(key, body, request.Headers, webhookTopic, webhookId), timeout.Token);
+            await producer.WriteAsync(kafkaTopic, record, timeout.Token);
             if (claim is not null)
             {
                 deduplicator.Complete(webhookId, claim, failure: null);
@@ -112,11 +119,16 @@ public static partial class ShopifyWebhookApi
                 deduplicator.Complete(webhookId, claim, new TimeoutException("The first delivery could not be written.", ex));
             }
 
-            return Unavailable(metrics, logger, kafkaTopic, ex);
+            // A broker or topic with a lower limit than ours: every retry would fail the same way.
+            return ex is KafkaException { Error.Code: Confluent.Kafka.ErrorCode.MsgSizeTooLarge }
+                ? TooLarge($"Kafka refused the {IngestProducer.RecordBytes(record)}-byte record as too large for {kafkaTopic}: {ex.Message}")
+                : Unavailable(metrics, logger, kafkaTopic, ex);
         }
 
         metrics.Webhook("written", kafkaTopic);
         return TypedResults.Ok(new WebhookReceipt(kafkaTopic, Duplicate: false));
+
+        ProblemHttpResult TooLarge(string detail) => Refuse(StatusCodes.Status413PayloadTooLarge, "Payload too large", detail, "too_large");
 
         ProblemHttpResult Refuse(int status, string title, string detail, string outcome)
         {

@@ -66,6 +66,24 @@ public sealed class ClickstreamCollectorTests(SiloFactory silo)
         Assert.Equal(HttpStatusCode.NotFound, (await silo.CreateClient().GetAsync(new Uri($"/api/variants/{variant}", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task An_event_larger_than_a_kafka_record_is_413_and_none_of_the_batch_is_written()
+    {
+        const long variant = 91000000000004;
+        var body = $$"""
+            [{"user_id":1,"product_variant_id":{{variant}},"activity":"contentView"},
+             {"user_id":1,"product_variant_id":{{variant}},"activity":"contentView","note":"{{new string('x', 1_000_000)}}"}]
+            """;
+
+        var response = await silo.CreateClient().PostAsync(new Uri("/api/clickstream", UriKind.Relative), Json(body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("1 of 2 events are larger than a Kafka record may be; none were written.", problem.GetProperty("detail").GetString());
+        Assert.Equal(1, problem.GetProperty("errors").EnumerateArray().Single().GetProperty("index").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await silo.CreateClient().GetAsync(new Uri($"/api/variants/{variant}", UriKind.Relative))).StatusCode);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("[]")]

@@ -115,6 +115,27 @@ public sealed class ShopifyWebhookTests(SiloFactory silo)
     }
 
     [Fact]
+    public async Task The_largest_body_accepted_is_written_to_kafka_and_one_that_kafka_could_never_take_is_413()
+    {
+        var http = silo.CreateClient();
+        var webhookId = Guid.NewGuid().ToString();
+        // Padded to just under Kafka's 1,000,000 bytes with its key and headers, and to just over.
+        static string Padded(long id, int bytes) => $$"""{"id":{{id}},"pad":"{{new string('x', bytes - 40)}}"}""";
+        var fits = Padded(86, 999_000);
+        var over = Padded(87, 999_990);
+
+        var written = await http.SendAsync(Webhooks.Request("products/update", fits, webhookId: webhookId));
+        var refused = await http.SendAsync(Webhooks.Request("products/update", over));
+        var refusedAgain = await http.SendAsync(Webhooks.Request("products/update", over));
+
+        Assert.Equal(HttpStatusCode.OK, written.StatusCode);
+        Assert.Equal(fits, Encoding.UTF8.GetString(Kafka.ReadToEnd(silo.BootstrapServers, "plf_products_update").Single(r => r.Header("shopify.webhook_id") == webhookId).Message.Value));
+        // Answered 413, not 503: Shopify would retry a 503 eight times and then delete the subscription.
+        Assert.Equal([HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.RequestEntityTooLarge], new[] { refused.StatusCode, refusedAgain.StatusCode });
+        Assert.Contains("Kafka:MaxMessageBytes", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_signed_products_update_posted_to_the_api_shows_up_on_the_variant()
     {
         const long variant = 85000000000001;
