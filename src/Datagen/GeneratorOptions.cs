@@ -34,6 +34,7 @@ public sealed record GeneratorOptions(
 
     public const string Usage = """
         Usage: datagen <clickstream|shopify|replay-uci> (--bootstrap HOST:PORT | --api URL) [options]
+               datagen broker [--port N] [--advertise HOST]   (an embedded Kafka broker for trials)
 
         Modes:
           clickstream             the seed datagen's clickstream records

@@ -1,10 +1,16 @@
 using Retail.Datagen;
+using Retail.Datagen.Broker;
 using Retail.Datagen.Clickstream;
 using Retail.Datagen.Output;
 using Retail.Datagen.Records;
 using Retail.Datagen.Replay;
 using Retail.Datagen.Shopify;
 using Retail.Datagen.Truth;
+
+if (args is [TrialBroker.Name, ..])
+{
+    return await TrialBroker.RunAsync(args[1..]);
+}
 
 if (!GeneratorOptions.TryParse(args, out var options, out var error))
 {

@@ -85,6 +85,19 @@ public sealed class EmbeddedKafkaBroker : IDisposable
         Check(MockClusterNative.CreateTopic(Cluster, topic, partitions), $"create topic '{topic}'", allowed: TopicAlreadyExists);
     }
 
+    /// <summary>
+    /// Makes broker <paramref name="brokerId"/> advertise <paramref name="host"/>:<paramref name="port"/> in metadata
+    /// instead of its loopback address, for clients that reach it through a forwarder, as in a container network.
+    /// Bootstrap through that address too: clients then connect there for everything.
+    /// </summary>
+    public void Advertise(string host, int port, int brokerId = 1)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(host);
+        ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
+        MockClusterNative.SetBrokerHostPort(Cluster, brokerId, host, port);
+    }
+
     /// <summary>Takes broker <paramref name="brokerId"/> down: connections drop and new ones are refused. Records are kept.</summary>
     public void SetBrokerDown(int brokerId = 1) => Check(MockClusterNative.SetBrokerDown(Cluster, brokerId), $"take broker {brokerId} down");
 

@@ -68,6 +68,9 @@ internal static partial class MockClusterNative
     public static int CreateTopic(IntPtr cluster, string topic, int partitions) =>
         rd_kafka_mock_topic_create(cluster, topic, partitions, 1);
 
+    public static void SetBrokerHostPort(IntPtr cluster, int brokerId, string host, int port) =>
+        rd_kafka_mock_broker_set_host_port(cluster, brokerId, host, port);
+
     public static int SetBrokerDown(IntPtr cluster, int brokerId) => rd_kafka_mock_broker_set_down(cluster, brokerId);
 
     public static int SetBrokerUp(IntPtr cluster, int brokerId) => rd_kafka_mock_broker_set_up(cluster, brokerId);
@@ -163,6 +166,9 @@ internal static partial class MockClusterNative
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int rd_kafka_mock_topic_create(IntPtr cluster, string topic, int partitions, int replicationFactor);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial void rd_kafka_mock_broker_set_host_port(IntPtr cluster, int brokerId, string host, int port);
 
     [LibraryImport(Library)]
     private static partial int rd_kafka_mock_broker_set_down(IntPtr cluster, int brokerId);
