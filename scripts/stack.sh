@@ -6,14 +6,18 @@
 # Base images are made here from Debian packages (debootstrap) and this machine's .NET SDK; Kafka is the embedded
 # broker in a container of its own (for trials, not production). Secrets come from POSTGRES_PASSWORD,
 # SHOPIFY_WEBHOOK_SECRET and API_KEY; unset ones are generated once, kept in a file only you can read, never printed.
+# STACK_NAME (default retail) names the containers, network and volume, so that stacks can live side by side;
+# STACK_API_PORT (default 5000) is the API's published port.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-readonly prefix=retail
-readonly network=retail
-readonly volume=retail-postgres-data
+readonly prefix=${STACK_NAME:-retail}
+[[ $prefix =~ ^[a-z][a-z0-9-]*$ ]] || { echo "stack: STACK_NAME takes lower-case letters, digits and dashes" >&2; exit 2; }
+readonly network=$prefix
+readonly volume=$prefix-postgres-data
+readonly label=io.retail.stack=$prefix
 readonly port=${STACK_API_PORT:-5000}
-readonly state=${XDG_STATE_HOME:-$HOME/.local/state}/retail-stack
+readonly state=${XDG_STATE_HOME:-$HOME/.local/state}/retail-stack/$prefix
 readonly secrets=$state/secrets.env
 readonly debian_image=localhost/retail/debian:bookworm
 
@@ -145,9 +149,9 @@ start_container() {
     return
   fi
   podman rm -f "$name" >/dev/null 2>&1 || true
-  # Without systemd, podman says it cannot schedule health checks; wait_healthy runs them instead.
-  podman run -d --name "$name" --hostname "$name" --network "$network" --network-alias "$alias" \
-    --restart on-failure "$@" "$image" 2>&1 >/dev/null | grep -v -e 'systemd connection' -e 'connect to syslog' >&2 || true
+  # Without systemd, podman cannot schedule health checks; wait_healthy runs them instead.
+  quiet_podman run -d --name "$name" --hostname "$name" --label "$label" --network "$network" --network-alias "$alias" \
+    --restart on-failure "$@" "$image"
   running "$name" || die "$name did not start"
 }
 
@@ -180,7 +184,8 @@ up() {
   podman volume exists "$volume" || podman volume create "$volume" >/dev/null
 
   local connection="Host=postgres;Username=retail;Password=$POSTGRES_PASSWORD;Database=retail"
-  start_container "$prefix-postgres" postgres localhost/retail/postgres:15 \
+  # SIGINT is PostgreSQL's fast shutdown; SIGTERM would wait for every client to leave.
+  start_container "$prefix-postgres" postgres localhost/retail/postgres:15 --stop-signal SIGINT \
     --env-file "$(env_file postgres POSTGRES_USER=retail POSTGRES_DB=retail "POSTGRES_PASSWORD=$POSTGRES_PASSWORD")" \
     -v "$volume:/var/lib/postgresql/data"
   start_container "$prefix-kafka" kafka localhost/retail/broker:dev
@@ -197,10 +202,10 @@ up() {
     names+=("$prefix-silo-$i")
   done
   # Scaling in: silos above N leave gracefully (SIGTERM, then their partitions move to the others).
-  for name in $(podman ps -a --format '{{.Names}}' | grep -E "^$prefix-silo-[0-9]+$" || true); do
+  for name in $(podman ps -a --filter "label=$label" --format '{{.Names}}' | grep -E "^$prefix-silo-[0-9]+$" || true); do
     if ((${name##*-} > silos)); then
       say "stopping $name"
-      podman stop -t 30 "$name" >/dev/null && podman rm -f "$name" >/dev/null
+      quiet_podman rm -f -t 30 "$name"
     fi
   done
   start_container "$prefix-api" api localhost/retail/api:dev --env-file "$api_env" -p "$port:8080"
@@ -208,17 +213,26 @@ up() {
   say "up: $silos silo(s); the API, page and docs at http://localhost:$port (API key in $secrets)"
 }
 
+# Podman without systemd reports that it cannot manage health-check timers; that is expected here.
+quiet_podman() { podman "$@" 2>&1 >/dev/null | grep -v -e 'systemd connection' -e 'connect to syslog' >&2 || true; }
+
 down() {
   command -v podman >/dev/null || return 0
-  local names
-  names=$(podman ps -a --format '{{.Names}}' | grep -E "^$prefix-" || true)
-  if [ -n "$names" ]; then
-    # shellcheck disable=SC2086
-    podman rm -f -t 10 $names >/dev/null
-  fi
-  podman network exists "$network" && podman network rm -f "$network" >/dev/null
-  podman volume exists "$volume" && podman volume rm -f "$volume" >/dev/null
-  rm -f "$state"/*.env.tmp "$state"/postgres.env "$state"/silo.env "$state"/api.env
+  local all silos
+  all=$(podman ps -a --filter "label=$label" --format '{{.Names}}')
+  silos=$(grep -E "^$prefix-silo-" <<<"$all" || true)
+  # The API first, then the silos (so they hand their partitions over while Kafka and PostgreSQL still run).
+  # shellcheck disable=SC2086
+  for group in "$prefix-api" "$silos" "$prefix-kafka $prefix-postgres"; do
+    group=$(grep -xF -f <(tr ' ' '\n' <<<"$group") <<<"$all" || true)
+    if [ -n "$group" ]; then
+      quiet_podman stop -t 30 $group
+      quiet_podman rm -f $group
+    fi
+  done
+  if podman network exists "$network"; then podman network rm -f "$network" >/dev/null; fi
+  if podman volume exists "$volume"; then podman volume rm -f "$volume" >/dev/null; fi
+  rm -f "$state"/postgres.env "$state"/silo.env "$state"/api.env
   say "down"
 }
 
@@ -236,7 +250,7 @@ case "$command" in
     up "$silos"
     ;;
   down) down ;;
-  ps) podman ps -a --filter "name=^$prefix-" --format 'table {{.Names}}\t{{.Status}}\t{{.Ports}}' ;;
+  ps) podman ps -a --filter "label=$label" --format 'table {{.Names}}\t{{.Status}}\t{{.Ports}}' ;;
   -h | --help | help) usage 0 ;;
   *) usage 2 ;;
 esac

@@ -5,9 +5,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive: kcat is a second, independent Kafka client; PostgreSQL backs the
-# cluster tests; docker-compose validates the compose file (no container engine runs here); Chromium and
-# its driver run the KPI page's browser test.
-packages=(kcat postgresql docker-compose chromium chromium-driver)
+# cluster tests; docker-compose validates the compose file; podman and debootstrap run the container stack
+# (scripts/stack.sh); Chromium and its driver run the KPI page's browser test.
+packages=(kcat postgresql docker-compose podman debootstrap chromium chromium-driver)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
