@@ -45,7 +45,18 @@ public static class TrialBroker
         using var broker = EmbeddedKafkaBroker.Start();
         // The mock broker listens on loopback: the forwarder takes the connections from outside, and metadata
         // names the advertised address, so clients come back through it.
-        await using var forwarder = TcpForwarder.Start(new IPEndPoint(IPAddress.Any, port), broker.BootstrapServers);
+        TcpForwarder forwarder;
+        try
+        {
+            forwarder = TcpForwarder.Start(new IPEndPoint(IPAddress.Any, port), broker.BootstrapServers);
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            await Console.Error.WriteLineAsync($"Cannot listen on port {port}: {ex.Message}");
+            return 1;
+        }
+
+        await using var _ = forwarder;
         broker.Advertise(advertise, port);
         Console.WriteLine($"Kafka at {advertise}:{port}: the embedded broker, in memory, for trials only. Stop with Ctrl+C or SIGTERM.");
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -20,5 +21,25 @@ public sealed class EmbeddedKafkaBrokerTests
 
         var lines = logger.Collector.GetSnapshot();
         Assert.Contains(lines, l => l.Level == LogLevel.Debug && l.Message.StartsWith("librdkafka MOCK", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Advertised_behind_a_forwarder_clients_reach_it_only_through_the_forwarder()
+    {
+        using var broker = EmbeddedKafkaBroker.Start();
+        await using var forwarder = TcpForwarder.Start(new IPEndPoint(IPAddress.Loopback, 0), broker.BootstrapServers);
+        broker.Advertise("localhost", forwarder.Endpoint.Port);
+        var through = $"localhost:{forwarder.Endpoint.Port}";
+
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = through }).Build();
+        var advertised = admin.GetMetadata(TimeSpan.FromSeconds(10)).Brokers.Single();
+        using var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = through }).Build();
+        await producer.ProduceAsync("forwarded", new Message<Null, string> { Value = "through the forwarder" });
+        using var consumer = new ConsumerBuilder<Ignore, string>(new ConsumerConfig { BootstrapServers = through, GroupId = "forwarded", AutoOffsetReset = AutoOffsetReset.Earliest }).Build();
+        consumer.Subscribe("forwarded");
+        var record = consumer.Consume(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(("localhost", forwarder.Endpoint.Port), (advertised.Host, advertised.Port));
+        Assert.Equal("through the forwarder", record?.Message.Value);
     }
 }
