@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Retail.Grains.Abstractions.Events;
 
 /// <summary>
@@ -9,15 +7,4 @@ namespace Retail.Grains.Abstractions.Events;
 [GenerateSerializer, Immutable]
 public readonly record struct AppliedPosition(
     [property: Id(0)] string Namespace,
-    [property: Id(1)] SourcePosition Position)
-{
-    /// <summary>
-    /// <paramref name="applied"/> keyed by "namespace/partition", the form versions before the array saved. It is
-    /// saved alongside the array, so that a silo of such a version, during a rolling upgrade or after a rollback,
-    /// still recognises redelivered events.
-    /// </summary>
-    public static ImmutableDictionary<string, SourcePosition> Keyed(ImmutableArray<AppliedPosition> applied) =>
-        applied.IsDefaultOrEmpty
-            ? ImmutableDictionary<string, SourcePosition>.Empty
-            : applied.ToImmutableDictionary(a => $"{a.Namespace}/{a.Position.Partition}", a => a.Position, StringComparer.Ordinal);
-}
+    [property: Id(1)] SourcePosition Position);

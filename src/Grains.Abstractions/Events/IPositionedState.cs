@@ -13,9 +13,6 @@ public interface IPositionedState<TSelf>
     /// <summary>The last applied position per source partition.</summary>
     ImmutableArray<AppliedPosition> Applied { get; }
 
-    /// <summary>The same positions in the keyed form of versions before the array (<see cref="AppliedPosition.Keyed"/>).</summary>
-    ImmutableDictionary<string, SourcePosition>? LegacyApplied { get; }
-
-    /// <summary>This state with <paramref name="applied"/>, and its keyed form kept in step with it.</summary>
+    /// <summary>This state with <paramref name="applied"/>.</summary>
     TSelf WithApplied(ImmutableArray<AppliedPosition> applied);
 }

@@ -20,15 +20,10 @@ public sealed record InventoryItemState : IPositionedState<InventoryItemState>
     public bool Pending { get; init; }
 
     /// <inheritdoc/>
-    [Id(4)]
+    [Id(3)]
     public ImmutableArray<AppliedPosition> Applied { get; init; } = [];
 
     /// <inheritdoc/>
-    /// <remarks>Read and carried into <see cref="Applied"/> when the grain activates, and saved alongside it.</remarks>
-    [Id(3)]
-    public ImmutableDictionary<string, SourcePosition>? LegacyApplied { get; init; }
-
-    /// <inheritdoc/>
     public InventoryItemState WithApplied(ImmutableArray<AppliedPosition> applied) =>
-        this with { Applied = applied, LegacyApplied = AppliedPosition.Keyed(applied) };
+        this with { Applied = applied };
 }

@@ -21,15 +21,10 @@ public sealed record ProductState : IPositionedState<ProductState>
     public DateTimeOffset? UpdatedAt { get; init; }
 
     /// <inheritdoc/>
-    [Id(5)]
+    [Id(4)]
     public ImmutableArray<AppliedPosition> Applied { get; init; } = [];
 
     /// <inheritdoc/>
-    /// <remarks>Read and carried into <see cref="Applied"/> when the grain activates, and saved alongside it.</remarks>
-    [Id(4)]
-    public ImmutableDictionary<string, SourcePosition>? LegacyApplied { get; init; }
-
-    /// <inheritdoc/>
     public ProductState WithApplied(ImmutableArray<AppliedPosition> applied) =>
-        this with { Applied = applied, LegacyApplied = AppliedPosition.Keyed(applied) };
+        this with { Applied = applied };
 }

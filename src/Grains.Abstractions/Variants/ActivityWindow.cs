@@ -8,13 +8,12 @@ namespace Retail.Grains.Abstractions.Variants;
 /// </summary>
 /// <remarks>
 /// Sparse because most of a catalog's variants see a few events an hour: a window with one busy minute costs
-/// 64 B where 60 buckets cost 296, and a window busy every minute 536. Field 1 held those buckets; it is no
-/// longer read, so a state written before has empty windows (<see cref="Counts"/> is then a default array).
+/// 64 B where 60 buckets cost 296, and a window busy every minute 536.
 /// </remarks>
 [GenerateSerializer, Immutable]
 public sealed record ActivityWindow(
     [property: Id(0)] long HeadMinute,
-    [property: Id(2)] ImmutableArray<MinuteCount> Counts)
+    [property: Id(1)] ImmutableArray<MinuteCount> Counts)
 {
     /// <summary>Minutes kept.</summary>
     public const int Minutes = 60;

@@ -7,46 +7,51 @@ namespace Retail.Grains.Abstractions.Variants;
 /// <remarks>
 /// A silo holds one per active variant, a hundred thousand or more, so what a variant lacks costs one null
 /// reference instead of a run of empty fields: Shopify's catalog fields and the stock level are records of
-/// their own, and the current price is the latest decision's. The saved form is flat and unchanged, see
-/// <see cref="ProductVariantStateSurrogate"/>.
+/// their own, and the current price is the latest decision's. Saved in Orleans' version-tolerant format: a
+/// field added later gets a new id, and an id is never reused.
 /// </remarks>
-[Immutable]
+[GenerateSerializer, Immutable]
 public sealed record ProductVariantState
 {
     /// <summary>Clickstream counts by activity.</summary>
+    [Id(0)]
     public ActivityCounts Activity { get; init; } = ActivityCounts.None;
 
     /// <summary>When the last event was applied; <c>null</c> while the variant has never been seen.</summary>
+    [Id(1)]
     public DateTimeOffset? UpdatedAt { get; init; }
 
     /// <summary>What Shopify says of the variant; <c>null</c> until a product update names it.</summary>
+    [Id(2)]
     public VariantCatalog? Catalog { get; init; }
 
     /// <summary>The latest Shopify inventory quantity, from product updates or inventory levels.</summary>
+    [Id(3)]
     public StockLevel? Stock { get; init; }
 
+    [Id(4)]
     public ActivityWindow Views { get; init; } = ActivityWindow.Empty;
 
+    [Id(5)]
     public ActivityWindow AddToCarts { get; init; } = ActivityWindow.Empty;
 
+    [Id(6)]
     public ActivityWindow Purchases { get; init; } = ActivityWindow.Empty;
 
+    [Id(7)]
     public SalesSignals Sales { get; init; } = SalesSignals.None;
 
     /// <summary>Recent price decisions, newest first.</summary>
+    [Id(8)]
     public ImmutableList<PriceDecision> RecentDecisions { get; init; } = [];
 
     /// <summary>The last forecast published, so only changes go out.</summary>
+    [Id(9)]
     public SellThroughForecast? PublishedForecast { get; init; }
 
     /// <summary>The last applied position per partition of each source topic.</summary>
+    [Id(10)]
     public ImmutableArray<AppliedPosition> Applied { get; init; } = [];
-
-    /// <summary>
-    /// The applied positions of a state saved before they were an array, carried into <see cref="Applied"/> when
-    /// the grain activates. The saved form always holds this keyed form too (see <see cref="ProductVariantStateSurrogate"/>).
-    /// </summary>
-    public ImmutableDictionary<string, SourcePosition>? LegacyApplied { get; init; }
 
     /// <summary>The current dynamic price: the latest decision's.</summary>
     public decimal? DynamicPrice => RecentDecisions.IsEmpty ? null : RecentDecisions[0].NewPrice;

@@ -17,7 +17,7 @@ public static class ActivityWindows
         }
 
         var head = Math.Max(window.HeadMinute, minute);
-        var counts = CountsOf(window);
+        var counts = window.Counts;
 
         // Minutes the head moved past the hour are dropped; the rest keep their order, oldest first.
         var kept = 0;
@@ -56,7 +56,7 @@ public static class ActivityWindows
         var nowMinute = MinuteOf(now);
         var minutes = Math.Clamp((long)Math.Ceiling(span.TotalMinutes), 1, ActivityWindow.Minutes);
         var total = 0L;
-        foreach (var (minute, count) in CountsOf(window))
+        foreach (var (minute, count) in window.Counts)
         {
             if (minute <= nowMinute && minute > nowMinute - minutes)
             {
@@ -66,9 +66,6 @@ public static class ActivityWindows
 
         return total;
     }
-
-    // A state written before windows were sparse has no counts field: it reads as a default array.
-    private static ImmutableArray<MinuteCount> CountsOf(ActivityWindow window) => window.Counts.IsDefault ? [] : window.Counts;
 
     private static long MinuteOf(DateTimeOffset at) => at.ToUnixTimeSeconds() / 60;
 }

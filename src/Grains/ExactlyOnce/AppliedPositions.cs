@@ -58,24 +58,7 @@ public static class AppliedPositions
             ? Covers(applied, streamNamespace, new SourcePosition(first.Partition, preceding, 0))
             : null;
 
-    /// <summary>
-    /// <paramref name="applied"/> with the positions of a state saved before they were an array, where each was
-    /// keyed by "namespace/partition". Without them, events redelivered after an upgrade would count twice.
-    /// </summary>
-    public static ImmutableArray<AppliedPosition> Carry(ImmutableArray<AppliedPosition> applied, IReadOnlyDictionary<string, SourcePosition>? legacy)
-    {
-        applied = OrEmpty(applied);
-        foreach (var (key, position) in legacy ?? ImmutableDictionary<string, SourcePosition>.Empty)
-        {
-            var slash = key.LastIndexOf('/');
-            var streamNamespace = string.Intern(slash < 0 ? key : key[..slash]);
-            TryAdvance(applied, streamNamespace, position, out applied);
-        }
-
-        return applied;
-    }
-
-    // A state read from storage that never had the field holds a default array.
+    // An unset ImmutableArray field is default, not empty.
     private static ImmutableArray<AppliedPosition> OrEmpty(ImmutableArray<AppliedPosition> applied) => applied.IsDefault ? [] : applied;
 
     private static int IndexOf(ImmutableArray<AppliedPosition> applied, string streamNamespace, int partition)

@@ -14,16 +14,6 @@ internal abstract class WriteThroughGrain<TState>(IPersistentState<TState> state
 {
     protected IPersistentState<TState> Persisted => state;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (state.State.LegacyApplied is { } legacy)
-        {
-            state.State = state.State.WithApplied(AppliedPositions.Carry(state.State.Applied, legacy));
-        }
-
-        return base.OnActivateAsync(cancellationToken);
-    }
-
     Task<bool> IDurableStreamConsumer.MakeDurableAsync(string streamNamespace, SourcePosition upTo) =>
         Task.FromResult(AppliedPositions.Covers(state.State.Applied, streamNamespace, upTo));
 

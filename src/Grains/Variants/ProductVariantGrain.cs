@@ -61,16 +61,6 @@ internal sealed class ProductVariantGrain(
         return AppliedPositions.Covers(state.State.Applied, streamNamespace, upTo);
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (state.State.LegacyApplied is { } legacy)
-        {
-            state.State = state.State with { Applied = AppliedPositions.Carry(state.State.Applied, legacy), LegacyApplied = null };
-        }
-
-        return base.OnActivateAsync(cancellationToken);
-    }
-
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await FlushAsync();

@@ -92,13 +92,4 @@ public class ActivityWindowsTests
         Assert.Equal(2, window.Count(Noon.AddMinutes(60), TimeSpan.FromHours(1)));
         Assert.Equal([(int)(Noon.AddMinutes(59).ToUnixTimeSeconds() / 60), (int)(Noon.AddMinutes(60).ToUnixTimeSeconds() / 60)], window.Counts.Select(c => c.Minute).ToArray());
     }
-
-    [Fact]
-    public void A_window_read_from_state_written_before_windows_were_sparse_counts_as_empty()
-    {
-        var old = new ActivityWindow(HeadMinute: Noon.ToUnixTimeSeconds() / 60, Counts: default);
-
-        Assert.Equal(0, old.Count(Noon, TimeSpan.FromHours(1)));
-        Assert.Equal(1, old.Add(Noon).Count(Noon, TimeSpan.FromHours(1)));
-    }
 }

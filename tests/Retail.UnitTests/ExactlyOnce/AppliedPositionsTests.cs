@@ -77,46 +77,4 @@ public class AppliedPositionsTests
             [new AppliedPosition("clickstream", new SourcePosition(2, 12, 1)), new AppliedPosition("sales", new SourcePosition(2, 4, 0))],
             applied.ToArray());
     }
-
-    [Fact]
-    public void Positions_saved_in_the_old_keyed_form_are_carried_over()
-    {
-        var legacy = ImmutableDictionary<string, SourcePosition>.Empty
-            .Add("clickstream/2", new SourcePosition(2, 10, 0))
-            .Add("variant/updates/0", new SourcePosition(0, 7, 3));
-
-        var applied = AppliedPositions.Carry(default, legacy);
-
-        Assert.False(AppliedPositions.TryAdvance(applied, "clickstream", new SourcePosition(2, 10, 0), out _));
-        Assert.False(AppliedPositions.TryAdvance(applied, "variant/updates", new SourcePosition(0, 7, 3), out _));
-        Assert.True(AppliedPositions.TryAdvance(applied, "variant/updates", new SourcePosition(0, 8, 0), out _));
-        Assert.Equal(2, applied.Length);
-    }
-
-    [Fact]
-    public void The_keyed_form_carries_back_to_the_same_positions()
-    {
-        AppliedPositions.TryAdvance(None, "clickstream", new SourcePosition(2, 10, 0), out var applied);
-        AppliedPositions.TryAdvance(applied, "variant/updates", new SourcePosition(0, 3, 1), out applied);
-
-        var keyed = AppliedPosition.Keyed(applied);
-
-        Assert.Equal(["clickstream/2", "variant/updates/0"], keyed.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(applied.ToArray(), AppliedPositions.Carry(default, keyed).OrderBy(a => a.Namespace, StringComparer.Ordinal).ToArray());
-    }
-
-    [Fact]
-    public void Write_through_states_keep_the_keyed_form_in_step_with_the_array()
-    {
-        AppliedPositions.TryAdvance(None, "products", new SourcePosition(1, 4, 2), out var applied);
-
-        var product = new ProductState { LegacyApplied = ImmutableDictionary<string, SourcePosition>.Empty.Add("products/0", new SourcePosition(0, 1, 0)) }.WithApplied(applied);
-        var item = new InventoryItemState().WithApplied(applied);
-
-        Assert.Equal(applied, product.Applied);
-        Assert.Equal(applied, item.Applied);
-        // The older position under "products/0" is gone: the keyed form is the array's, not a merge.
-        Assert.Equal([KeyValuePair.Create("products/1", new SourcePosition(1, 4, 2))], product.LegacyApplied!);
-        Assert.Equal([KeyValuePair.Create("products/1", new SourcePosition(1, 4, 2))], item.LegacyApplied!);
-    }
 }
