@@ -39,7 +39,8 @@ public static class Program
             string.IsNullOrWhiteSpace(postgres) ? "memory" : "postgres",
             StorageDurable: !string.IsNullOrWhiteSpace(postgres),
             bootstrap,
-            KafkaEmbedded: false));
+            KafkaEmbedded: false,
+            KafkaClientSettings.FromConfiguration(configuration)));
         builder.AddRetailApi();
 
         var app = builder.Build();

@@ -32,6 +32,9 @@ public sealed record GeneratorOptions(
     /// <summary>The folder of UCI CSV files for a replay.</summary>
     public string? DataDirectory { get; init; }
 
+    /// <summary>librdkafka settings for the Kafka producer, from repeated <c>--kafka KEY=VALUE</c>.</summary>
+    public IReadOnlyDictionary<string, string> KafkaSettings { get; init; } = new Dictionary<string, string>();
+
     public const string Usage = """
         Usage: datagen <clickstream|shopify|replay-uci> (--bootstrap HOST:PORT | --api URL) [options]
                datagen broker [--port N] [--advertise HOST]   (an embedded Kafka broker for trials)
@@ -57,6 +60,7 @@ public sealed record GeneratorOptions(
           --truth PATH            write the expected per-variant totals to this JSON file
           --speedup N             replay-uci: times faster than real time (default 3600: an hour a second)
           --data DIR              replay-uci: folder of UCI CSV files (default: the bundled three days)
+          --kafka KEY=VALUE       a librdkafka setting for the producer, e.g. security.protocol=SASL_SSL; repeatable
         """;
 
     private static readonly HashSet<string> Known = new(
@@ -81,12 +85,27 @@ public sealed record GeneratorOptions(
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var kafka = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; i < args.Count; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
             {
                 error = $"Expected '--option value' at '{args[i]}'.";
                 return false;
+            }
+
+            if (args[i] == "--kafka")
+            {
+                var setting = args[++i];
+                var equals = setting.IndexOf('=', StringComparison.Ordinal);
+                if (equals <= 0)
+                {
+                    error = $"--kafka takes KEY=VALUE, got '{setting}'.";
+                    return false;
+                }
+
+                kafka[setting[..equals]] = setting[(equals + 1)..];
+                continue;
             }
 
             values[args[i][2..]] = args[++i];
@@ -172,6 +191,7 @@ public sealed record GeneratorOptions(
             TruthFile = values.GetValueOrDefault("truth"),
             Speedup = speedup,
             DataDirectory = values.GetValueOrDefault("data"),
+            KafkaSettings = kafka,
         };
         error = null;
         return true;

@@ -60,7 +60,7 @@ switch (options.Mode)
 
 await using ISink sink = options.Api is { } api
     ? new HttpSink(api, options.Secret ?? string.Empty, options.ApiKey)
-    : new KafkaSink(options.BootstrapServers!, stream => stream == Streams.Clickstream && options.Topic is { } topic ? topic : Streams.KafkaTopic(stream));
+    : new KafkaSink(options.BootstrapServers!, stream => stream == Streams.Clickstream && options.Topic is { } topic ? topic : Streams.KafkaTopic(stream), settings: options.KafkaSettings);
 
 var target = options.Api?.ToString() ?? options.BootstrapServers;
 Console.WriteLine($"Sending {options.Mode} to {target} (seed {options.Seed}{(options.Mode == GeneratorOptions.ReplayUci ? $", {options.Speedup}x real time" : options.Rate > 0 ? $", {options.Rate}/s" : ", as fast as possible")}). Ctrl+C stops.");

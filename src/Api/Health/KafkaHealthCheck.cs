@@ -8,7 +8,9 @@ namespace Retail.Api.Health;
 internal sealed class KafkaHealthCheck(PlatformInfo platform) : IHealthCheck, IDisposable
 {
     private readonly Lazy<IAdminClient> _admin = new(() =>
-        new AdminClientBuilder(new AdminClientConfig { BootstrapServers = platform.KafkaBootstrapServers }).Build());
+        new AdminClientBuilder(Config(platform)).Build());
+
+    internal static AdminClientConfig Config(PlatformInfo platform) => platform.KafkaConfig(new AdminClientConfig());
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

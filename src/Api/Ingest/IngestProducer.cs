@@ -14,17 +14,19 @@ public sealed partial class IngestProducer(PlatformInfo platform, IOptions<Kafka
     private const int HeaderOverhead = 10;
 
     private readonly Lazy<IProducer<byte[], byte[]>> _producer = new(() =>
-        new ProducerBuilder<byte[], byte[]>(new ProducerConfig
-        {
-            BootstrapServers = platform.KafkaBootstrapServers,
-            ClientId = "retail-api-ingest",
-            EnableIdempotence = true,
-            Acks = Acks.All,
-            LingerMs = 2,
-            MessageMaxBytes = options.Value.MaxMessageBytes,
-        })
+        new ProducerBuilder<byte[], byte[]>(Config(platform, options.Value))
         .SetLogHandler((_, message) => Log(logger, message))
         .Build());
+
+    /// <summary>The ingest producer's configuration: ours, then the platform's client settings.</summary>
+    internal static ProducerConfig Config(PlatformInfo platform, KafkaWriteOptions options) => platform.KafkaConfig(new ProducerConfig
+    {
+        ClientId = "retail-api-ingest",
+        EnableIdempotence = true,
+        Acks = Acks.All,
+        LingerMs = 2,
+        MessageMaxBytes = options.MaxMessageBytes,
+    });
 
     /// <summary>Largest record this producer writes (<c>Kafka:MaxMessageBytes</c>).</summary>
     public int MaxMessageBytes => options.Value.MaxMessageBytes;

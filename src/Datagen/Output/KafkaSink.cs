@@ -6,11 +6,15 @@ namespace Retail.Datagen.Output;
 
 /// <summary>
 /// Produces records straight to Kafka, each stream to its topic. librdkafka's log lines go to <paramref name="log"/>
-/// when given (a host's logger), else to stderr.
+/// when given (a host's logger), else to stderr. <paramref name="settings"/> are librdkafka settings applied last.
 /// </summary>
-public sealed class KafkaSink(string bootstrapServers, Func<string, string>? topicOf = null, Action<LogMessage>? log = null) : ISink
+public sealed class KafkaSink(
+    string bootstrapServers,
+    Func<string, string>? topicOf = null,
+    Action<LogMessage>? log = null,
+    IReadOnlyDictionary<string, string>? settings = null) : ISink
 {
-    private readonly IProducer<byte[], byte[]> _producer = Build(bootstrapServers, log);
+    private readonly IProducer<byte[], byte[]> _producer = Build(Config(bootstrapServers, settings), log);
 
     private readonly Func<string, string> _topicOf = topicOf ?? Streams.KafkaTopic;
     private long _sent;
@@ -43,15 +47,27 @@ public sealed class KafkaSink(string bootstrapServers, Func<string, string>? top
         }
     }
 
-    private static IProducer<byte[], byte[]> Build(string bootstrapServers, Action<LogMessage>? log)
+    /// <summary>The producer's configuration: ours, then <paramref name="settings"/>.</summary>
+    public static ProducerConfig Config(string bootstrapServers, IReadOnlyDictionary<string, string>? settings)
     {
-        var builder = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
+        var config = new ProducerConfig
         {
             BootstrapServers = bootstrapServers,
             ClientId = "retail-datagen",
             LingerMs = 5,
             EnableIdempotence = true,
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            config.Set(key, value);
+        }
+
+        return config;
+    }
+
+    private static IProducer<byte[], byte[]> Build(ProducerConfig config, Action<LogMessage>? log)
+    {
+        var builder = new ProducerBuilder<byte[], byte[]>(config);
         if (log is not null)
         {
             builder.SetLogHandler((_, message) => log(message));

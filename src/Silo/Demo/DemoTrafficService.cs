@@ -4,6 +4,7 @@ using Retail.Datagen.Clickstream;
 using Retail.Datagen.Output;
 using Retail.Datagen.Records;
 using Retail.Datagen.Shopify;
+using Retail.Api.Platform;
 using Retail.Silo.Hosting;
 using Streaming.Kafka;
 
@@ -17,6 +18,7 @@ internal sealed partial class DemoTrafficService(
     IOptions<DemoOptions> options,
     IOptions<RetailTopics> topics,
     KafkaEndpoint kafka,
+    PlatformInfo platform,
     ILogger<DemoTrafficService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,7 +40,7 @@ internal sealed partial class DemoTrafficService(
             Streams.OrdersCreate => names.OrdersCreate,
             Streams.InventoryLevelsUpdate => names.InventoryLevelsUpdate,
             _ => Streams.KafkaTopic(stream),
-        }, message => KafkaLog.Write(logger, message));
+        }, message => KafkaLog.Write(logger, message), platform.KafkaClientSettings);
         var clicks = Publisher.RunAsync(sink, Publisher.AtRate(new ClickstreamGenerator(demo.Seed).Records(), demo.EventsPerSecond), count: null, stoppingToken);
         var store = Publisher.RunAsync(sink, Publisher.AtRate(new CatalogGenerator(demo.Seed).Records(), Math.Max(demo.EventsPerSecond / 4, 1)), count: null, stoppingToken);
         await Task.WhenAll(clicks, store);

@@ -31,7 +31,7 @@ public static class SiloHostingExtensions
         services.AddSingleton(sp =>
         {
             var kafka = sp.GetRequiredService<KafkaEndpoint>();
-            return new PlatformInfo(postgres is null ? "memory" : "postgres", StorageDurable: postgres is not null, kafka.BootstrapServers, kafka.Embedded);
+            return new PlatformInfo(postgres is null ? "memory" : "postgres", StorageDurable: postgres is not null, kafka.BootstrapServers, kafka.Embedded, KafkaClientSettings.FromConfiguration(configuration));
         });
         if (postgres is not null)
         {
@@ -83,7 +83,13 @@ public static class SiloHostingExtensions
                         }
                     }
 
-                    // Any librdkafka setting, applied last: Kafka:Consumer:<name> and Kafka:Producer:<name>.
+                    // Any librdkafka setting: Kafka:Client:<name> for every client, then Kafka:Consumer:<name> and
+                    // Kafka:Producer:<name>.
+                    foreach (var (key, value) in KafkaClientSettings.FromConfiguration(configuration))
+                    {
+                        kafka.ClientSettings[key] = value;
+                    }
+
                     foreach (var setting in configuration.GetSection("Kafka:Consumer").GetChildren())
                     {
                         kafka.ConsumerSettings[setting.Key] = setting.Value ?? string.Empty;

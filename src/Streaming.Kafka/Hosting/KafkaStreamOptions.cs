@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Confluent.Kafka;
 
 namespace Streaming.Kafka.Hosting;
 
@@ -43,11 +44,54 @@ public sealed class KafkaStreamOptions
     /// <summary>How long start-up keeps retrying to read topic metadata before it gives up.</summary>
     public TimeSpan MetadataTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Extra librdkafka consumer settings (for example <c>security.protocol</c>), applied last.</summary>
+    /// <summary>
+    /// librdkafka settings for every client of the provider: its consumers, its producer and its admin client (for
+    /// example <c>security.protocol</c> and the SASL settings).
+    /// </summary>
+    public IDictionary<string, string> ClientSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Extra librdkafka consumer settings, applied after <see cref="ClientSettings"/>.</summary>
     public IDictionary<string, string> ConsumerSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Extra librdkafka producer settings, applied last.</summary>
+    /// <summary>Extra librdkafka producer settings, applied after <see cref="ClientSettings"/>.</summary>
     public IDictionary<string, string> ProducerSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The configuration of one partition's consumer: the provider's own, then the client and consumer settings.</summary>
+    public ConsumerConfig CreateConsumerConfig(string clientId) => Layered(new ConsumerConfig
+    {
+        BootstrapServers = BootstrapServers,
+        GroupId = ConsumerGroupId,
+        ClientId = clientId,
+        EnableAutoCommit = false,
+        EnableAutoOffsetStore = false,
+        AutoOffsetReset = StartOffset == KafkaStartOffset.Earliest ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
+        // A receiver reads one partition; keep its prefetch modest, since a silo may own many.
+        QueuedMaxMessagesKbytes = 16 * 1024,
+    }, ConsumerSettings);
+
+    /// <summary>The configuration of the provider's producer: the provider's own, then the client and producer settings.</summary>
+    public ProducerConfig CreateProducerConfig(string clientId) => Layered(new ProducerConfig
+    {
+        BootstrapServers = BootstrapServers,
+        ClientId = clientId,
+        EnableIdempotence = true,
+        Acks = Acks.All,
+        LingerMs = 5,
+    }, ProducerSettings);
+
+    /// <summary>The configuration of the admin client that reads topic metadata.</summary>
+    public AdminClientConfig CreateAdminConfig() => Layered(new AdminClientConfig { BootstrapServers = BootstrapServers }, null);
+
+    private T Layered<T>(T config, IDictionary<string, string>? specific)
+        where T : ClientConfig
+    {
+        foreach (var (key, value) in ClientSettings.Concat(specific ?? new Dictionary<string, string>()))
+        {
+            config.Set(key, value);
+        }
+
+        return config;
+    }
 
     /// <summary>
     /// Adds a topic that feeds, and is written by, the stream namespace of the same name or of

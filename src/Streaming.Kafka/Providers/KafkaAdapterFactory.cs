@@ -91,7 +91,7 @@ public sealed partial class KafkaAdapterFactory : IQueueAdapterFactory
 
     private Dictionary<string, int> ReadPartitionCounts(List<string> topics)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _options.BootstrapServers })
+        using var admin = new AdminClientBuilder(_options.CreateAdminConfig())
             .SetLogHandler((_, message) => KafkaLog.Write(_logger, message))
             .Build();
         var deadline = DateTime.UtcNow + _options.MetadataTimeout;

@@ -55,23 +55,7 @@ internal sealed partial class KafkaAdapterReceiver(
 
     public Task Initialize(TimeSpan timeout)
     {
-        var config = new ConsumerConfig
-        {
-            BootstrapServers = options.BootstrapServers,
-            GroupId = options.ConsumerGroupId,
-            ClientId = $"{providerName}-{topic.Name}-{partition}",
-            EnableAutoCommit = false,
-            EnableAutoOffsetStore = false,
-            AutoOffsetReset = options.StartOffset == KafkaStartOffset.Earliest ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
-            // A receiver reads one partition; keep its prefetch modest, since a silo may own many.
-            QueuedMaxMessagesKbytes = 16 * 1024,
-        };
-        foreach (var (key, value) in options.ConsumerSettings)
-        {
-            config.Set(key, value);
-        }
-
-        _consumer = new ConsumerBuilder<byte[], byte[]>(config)
+        _consumer = new ConsumerBuilder<byte[], byte[]>(options.CreateConsumerConfig($"{providerName}-{topic.Name}-{partition}"))
             .SetLogHandler((_, message) => KafkaLog.Write(logger, message))
             .SetErrorHandler((_, error) => LogConsumerError(topic.Name, partition, error.Code, error.Reason))
             .Build();

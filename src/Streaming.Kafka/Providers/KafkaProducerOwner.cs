@@ -34,20 +34,7 @@ internal sealed class KafkaProducerOwner(string name, KafkaStreamOptions options
 
     private IProducer<byte[], byte[]> Build()
     {
-        var config = new ProducerConfig
-        {
-            BootstrapServers = options.BootstrapServers,
-            ClientId = $"{name}-producer",
-            EnableIdempotence = true,
-            Acks = Acks.All,
-            LingerMs = 5,
-        };
-        foreach (var (key, value) in options.ProducerSettings)
-        {
-            config.Set(key, value);
-        }
-
-        return new ProducerBuilder<byte[], byte[]>(config)
+        return new ProducerBuilder<byte[], byte[]>(options.CreateProducerConfig($"{name}-producer"))
             .SetLogHandler((_, message) => KafkaLog.Write(logger, message))
             .Build();
     }
