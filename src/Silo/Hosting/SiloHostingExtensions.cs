@@ -74,7 +74,8 @@ public static class SiloHostingExtensions
                     kafka.BootstrapServers = endpoint.BootstrapServers;
                     kafka.ConsumerGroupId = $"{orleans.ServiceId}-streams";
                     kafka.DeadLetterTopic = topics.DeadLetters;
-                    kafka.CommitInterval = configuration.GetValue("Kafka:CommitInterval", TimeSpan.FromSeconds(2));
+                    // The provider's default holds unless Kafka:CommitInterval says otherwise.
+                    kafka.CommitInterval = configuration.GetValue("Kafka:CommitInterval", kafka.CommitInterval);
                     if (endpoint.Embedded)
                     {
                         foreach (var (key, value) in EmbeddedKafkaBroker.ConsumerSettings)
