@@ -1,11 +1,12 @@
 using Retail.Datagen;
+using Retail.Generators;
 using Retail.Datagen.Broker;
-using Retail.Datagen.Clickstream;
-using Retail.Datagen.Output;
-using Retail.Datagen.Records;
-using Retail.Datagen.Replay;
-using Retail.Datagen.Shopify;
-using Retail.Datagen.Truth;
+using Retail.Generators.Clickstream;
+using Retail.Generators.Output;
+using Retail.Generators.Records;
+using Retail.Generators.Replay;
+using Retail.Generators.Shopify;
+using Retail.Generators.Truth;
 
 if (args is [TrialBroker.Name, ..])
 {

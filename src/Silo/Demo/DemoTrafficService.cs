@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
-using Retail.Datagen;
-using Retail.Datagen.Clickstream;
-using Retail.Datagen.Output;
-using Retail.Datagen.Records;
-using Retail.Datagen.Shopify;
+using Retail.Generators;
+using Retail.Generators.Clickstream;
+using Retail.Generators.Output;
+using Retail.Generators.Records;
+using Retail.Generators.Shopify;
 using Retail.Api.Platform;
 using Retail.Silo.Hosting;
 using Streaming.Kafka;

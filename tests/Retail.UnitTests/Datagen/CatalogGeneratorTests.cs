@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using Retail.Datagen.Clickstream;
-using Retail.Datagen.Records;
-using Retail.Datagen.Shopify;
-using Retail.Datagen.Truth;
+using Retail.Generators.Clickstream;
+using Retail.Generators.Records;
+using Retail.Generators.Shopify;
+using Retail.Generators.Truth;
 using Retail.Silo.Mapping;
 
 namespace Retail.UnitTests.Datagen;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
-using Retail.Datagen.Clickstream;
+using Retail.Generators.Clickstream;
 using Retail.Grains.Abstractions.Events;
 
 namespace Retail.UnitTests.Datagen;

@@ -1,6 +1,6 @@
-using Retail.Datagen.Records;
-using Retail.Datagen.Replay;
-using Retail.Datagen.Truth;
+using Retail.Generators.Records;
+using Retail.Generators.Replay;
+using Retail.Generators.Truth;
 using Retail.Silo.Mapping;
 
 namespace Retail.UnitTests.Datagen;

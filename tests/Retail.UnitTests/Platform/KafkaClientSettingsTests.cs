@@ -8,7 +8,7 @@ using Retail.Api.Hosting;
 using Retail.Api.Ingest;
 using Retail.Api.Platform;
 using Retail.Datagen;
-using Retail.Datagen.Output;
+using Retail.Generators.Output;
 using Retail.Grains.Abstractions;
 using Retail.Silo.Hosting;
 using Streaming.Kafka.Hosting;

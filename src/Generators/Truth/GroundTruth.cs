@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Retail.Datagen.Truth;
+namespace Retail.Generators.Truth;
 
 /// <summary>
 /// What the generated events should add up to, per variant: clickstream counts by activity, units ordered and

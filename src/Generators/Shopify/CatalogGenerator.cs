@@ -1,9 +1,9 @@
 using System.Globalization;
-using Retail.Datagen.Clickstream;
-using Retail.Datagen.Records;
-using Retail.Datagen.Truth;
+using Retail.Generators.Clickstream;
+using Retail.Generators.Records;
+using Retail.Generators.Truth;
 
-namespace Retail.Datagen.Shopify;
+namespace Retail.Generators.Shopify;
 
 /// <summary>
 /// A small Shopify store over the clickstream generator's 17 variants: first a <c>products/update</c> for each

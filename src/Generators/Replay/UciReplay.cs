@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Retail.Datagen.Records;
-using Retail.Datagen.Truth;
+using Retail.Generators.Records;
+using Retail.Generators.Truth;
 
-namespace Retail.Datagen.Replay;
+namespace Retail.Generators.Replay;
 
 /// <summary>
 /// Replays real UCI Online Retail transactions. Each SKU becomes a product with one variant, announced by a

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Retail.Datagen.Replay;
+namespace Retail.Generators.Replay;
 
 /// <summary>One line of the UCI Online Retail data: a sale, or with an invoice starting 'C', a cancellation.</summary>
 public sealed record UciLine(string Invoice, string StockCode, string Description, int Quantity, DateTime InvoiceDate, decimal UnitPrice)

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using Retail.Datagen.Records;
+using Retail.Generators.Records;
 
-namespace Retail.Datagen.Output;
+namespace Retail.Generators.Output;
 
 /// <summary>
 /// Sends records through the platform's HTTP ingest: clickstream in NDJSON batches to <c>/api/clickstream</c>,

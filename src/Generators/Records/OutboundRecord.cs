@@ -1,4 +1,4 @@
-namespace Retail.Datagen.Records;
+namespace Retail.Generators.Records;
 
 /// <summary>One generated record: which stream it belongs to, its key and its JSON body.</summary>
 /// <param name="Stream">A <see cref="Streams"/> name: clickstream or a Shopify webhook topic.</param>

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Retail.Datagen.Records;
-using Retail.Datagen.Truth;
+using Retail.Generators.Records;
+using Retail.Generators.Truth;
 using Retail.Grains.Abstractions.Events;
 
-namespace Retail.Datagen.Clickstream;
+namespace Retail.Generators.Clickstream;
 
 /// <summary>
 /// Emulates the seed pipeline's datagen clickstream: the same fields, a fixed set of 17 variants, 5 users and

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Retail.Datagen.Records;
+namespace Retail.Generators.Records;
 
 /// <summary>Writes generated bodies compactly, with '+' and other ASCII left as they are.</summary>
 internal static class Json

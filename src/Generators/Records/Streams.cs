@@ -1,4 +1,4 @@
-namespace Retail.Datagen.Records;
+namespace Retail.Generators.Records;
 
 /// <summary>The streams the generator writes, and the Kafka topics they go to by default.</summary>
 public static class Streams

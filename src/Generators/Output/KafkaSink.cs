@@ -1,8 +1,8 @@
 using System.Text;
 using Confluent.Kafka;
-using Retail.Datagen.Records;
+using Retail.Generators.Records;
 
-namespace Retail.Datagen.Output;
+namespace Retail.Generators.Output;
 
 /// <summary>
 /// Produces records straight to Kafka, each stream to its topic. librdkafka's log lines go to <paramref name="log"/>

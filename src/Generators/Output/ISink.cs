@@ -1,6 +1,6 @@
-using Retail.Datagen.Records;
+using Retail.Generators.Records;
 
-namespace Retail.Datagen.Output;
+namespace Retail.Generators.Output;
 
 /// <summary>Where generated records go: Kafka, or the platform's HTTP ingest endpoints.</summary>
 public interface ISink : IAsyncDisposable

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Retail.Datagen.Output;
-using Retail.Datagen.Records;
+using Retail.Generators.Output;
+using Retail.Generators.Records;
 
-namespace Retail.Datagen;
+namespace Retail.Generators;
 
 /// <summary>Hands records to a sink on schedule: at a steady rate, or at the times a replay gives.</summary>
 public static class Publisher
