@@ -9,11 +9,13 @@ public class GeneratorOptionsTests
     {
         var ok = GeneratorOptions.TryParse(
             ["shopify", "--api", "http://localhost:5000", "--topic", "t", "--rate", "250.5", "--count", "1000", "--duration", "30", "--seed", "-7",
-             "--secret", "k", "--api-key", "a", "--truth", "truth.json", "--speedup", "60", "--data", "dir"],
+             "--secret", "k", "--api-key", "a", "--truth", "truth.json", "--speedup", "60", "--data", "dir",
+             "--kafka", "security.protocol=sasl_ssl", "--kafka", "sasl.mechanism=PLAIN"],
             out var options,
             out var error);
 
         Assert.True(ok, error);
+        Assert.Equal(new Dictionary<string, string> { ["security.protocol"] = "sasl_ssl", ["sasl.mechanism"] = "PLAIN" }, options!.KafkaSettings);
         Assert.Equal(new GeneratorOptions("shopify", null, new Uri("http://localhost:5000"), "t", 250.5, 1000, TimeSpan.FromSeconds(30), -7)
         {
             Secret = "k",
@@ -21,6 +23,7 @@ public class GeneratorOptionsTests
             TruthFile = "truth.json",
             Speedup = 60,
             DataDirectory = "dir",
+            KafkaSettings = options.KafkaSettings,
         }, options);
     }
 
