@@ -34,7 +34,7 @@ fi
 
 dotnet test Retail.sln -c Release --no-build -nologo \
   --results-directory "$results" --logger "trx" --logger "console;verbosity=minimal" \
-  --blame-hang-timeout 5m
+  --blame-hang-timeout 15m
 status=$?
 
 # Sum the counters of every TRX file, so the summary comes from the results, not from console text.

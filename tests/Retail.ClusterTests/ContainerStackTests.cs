@@ -13,6 +13,7 @@ namespace Retail.ClusterTests;
 /// variant's count exact.
 /// </summary>
 [Trait("Category", "Containers")]
+[Collection(ContainerStackCollection.Name)]
 public sealed class ContainerStackTests
 {
     private const int Variants = 24;
@@ -221,4 +222,11 @@ public sealed class ContainerStackTests
 
         return folder?.FullName ?? throw new InvalidOperationException("Retail.sln not found above the test folder.");
     }
+}
+
+/// <summary>The container stack runs alone: its image builds would otherwise take the cores from the timed cluster tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ContainerStackCollection
+{
+    public const string Name = "Container stack";
 }
