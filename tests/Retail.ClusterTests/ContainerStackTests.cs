@@ -13,7 +13,7 @@ namespace Retail.ClusterTests;
 /// variant's count exact.
 /// </summary>
 [Trait("Category", "Containers")]
-[Collection(ContainerStackCollection.Name)]
+[Collection(ContainerStackGroup.Name)]
 public sealed class ContainerStackTests
 {
     private const int Variants = 24;
@@ -226,7 +226,7 @@ public sealed class ContainerStackTests
 
 /// <summary>The container stack runs alone: its image builds would otherwise take the cores from the timed cluster tests.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ContainerStackCollection
+public sealed class ContainerStackGroup
 {
     public const string Name = "Container stack";
 }
