@@ -39,17 +39,17 @@ internal sealed class ProductVariantGrain(
     private long Id => this.GetPrimaryKeyLong();
 
     Task<VariantSnapshot?> IProductVariantGrain.GetSnapshotAsync() =>
-        Task.FromResult(state.State.UpdatedAt is null ? null : VariantLedger.Snapshot(Id, state.State, time.GetUtcNow(), _forecasting));
+        Task.FromResult(state.State.UpdatedAt is null ? null : VariantReducer.Snapshot(Id, state.State, time.GetUtcNow(), _forecasting));
 
     Task<IReadOnlyList<PriceDecision>> IProductVariantGrain.GetPriceHistoryAsync() =>
         Task.FromResult<IReadOnlyList<PriceDecision>>(state.State.RecentDecisions);
 
     Task<SellThroughForecast?> IProductVariantGrain.GetForecastAsync() =>
-        Task.FromResult(state.State.UpdatedAt is null ? null : VariantLedger.Forecast(Id, state.State, time.GetUtcNow(), _forecasting));
+        Task.FromResult(state.State.UpdatedAt is null ? null : VariantReducer.Forecast(Id, state.State, time.GetUtcNow(), _forecasting));
 
     async Task IProductVariantGrain.ApplyInventoryAsync(long available, DateTimeOffset asOf)
     {
-        await ChangeAsync(VariantLedger.SetQuantity(state.State, available, reportedOld: null, asOf, _forecasting));
+        await ChangeAsync(VariantReducer.SetQuantity(state.State, available, reportedOld: null, asOf, _forecasting));
 
         // A direct call has no Kafka offset behind it to replay from, so it is persisted at once.
         await FlushAsync();
@@ -120,9 +120,9 @@ internal sealed class ProductVariantGrain(
 
             next = variantEvent switch
             {
-                ClickstreamEvent click => VariantLedger.Apply(next, click, _forecasting),
-                VariantUpdated update => VariantLedger.Apply(next, update, _forecasting),
-                VariantSold sale => VariantLedger.Apply(next, sale, _forecasting),
+                ClickstreamEvent click => VariantReducer.Apply(next, click, _forecasting),
+                VariantUpdated update => VariantReducer.Apply(next, update, _forecasting),
+                VariantSold sale => VariantReducer.Apply(next, sale, _forecasting),
                 _ => next,
             };
             count++;
@@ -152,10 +152,10 @@ internal sealed class ProductVariantGrain(
         next = next with { UpdatedAt = now };
 
         // Pricing changes neither stock nor sales, so one forecast serves the decision, publishing and the index.
-        var forecast = VariantLedger.Forecast(Id, next, now, _forecasting);
-        if (VariantLedger.Decide(Id, next, forecast, pricing, now) is { } decision)
+        var forecast = VariantReducer.Forecast(Id, next, now, _forecasting);
+        if (VariantReducer.Decide(Id, next, forecast, pricing, now) is { } decision)
         {
-            next = VariantLedger.Record(next, decision);
+            next = VariantReducer.Record(next, decision);
             metrics.PriceChanged(decision.Policy);
             await publisher.PublishAsync(StreamId.Create(StreamNames.DynamicPrices, Id), decision);
         }
@@ -168,7 +168,7 @@ internal sealed class ProductVariantGrain(
 
         state.State = next;
         _dirty = true;
-        reports.Report(_report, VariantLedger.Summary(Id, next, forecast, now));
+        reports.Report(_report, VariantReducer.Summary(Id, next, forecast, now));
     }
 
     private async Task FlushAsync()

@@ -5,7 +5,7 @@ using Retail.Grains.Pricing;
 namespace Retail.Grains.Variants;
 
 /// <summary>How each event changes a variant's state, and what the state says. Pure.</summary>
-public static class VariantLedger
+public static class VariantReducer
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
     private static readonly TimeSpan QuarterHour = TimeSpan.FromMinutes(15);
