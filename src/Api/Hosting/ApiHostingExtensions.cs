@@ -43,7 +43,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddSingleton<ApiKeyCheck>();
         builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section);
-        builder.Services.AddSingleton<LocalTrialAccess>();
+        builder.Services.AddRetailAccess();
         builder.Services.AddIngestRateLimits(builder.Configuration);
         builder.Services.AddHealthChecks()
             .AddCheck<OrleansHealthCheck>("orleans", tags: [ReadyTag])
@@ -60,12 +60,12 @@ public static class ApiHostingExtensions
         _ = app.Services.GetRequiredService<WebhookSecret>();
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<LocalTrialAccess>().LogOnStarted(
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Retail.Api"),
-            app.Services.GetRequiredService<IOptions<OperatorOptions>>().Value.Paths,
             app.Environment.IsDevelopment()));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseMiddleware<OperatorAccessMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.MapVariantsApi();
         app.MapProductsApi();
@@ -77,7 +77,7 @@ public static class ApiHostingExtensions
         app.MapClickstreamApi();
         app.MapPlatformApi();
         app.MapOpenApi();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AccessPolicies.Operator);
         app.MapScalarApiReference("/docs", options => options.WithTitle("Retail API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });

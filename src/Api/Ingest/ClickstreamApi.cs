@@ -20,26 +20,21 @@ public static partial class ClickstreamApi
             .WithName("CollectClickstream")
             .WithSummary("Clickstream events, as a JSON array or NDJSON. All are written, or none (400 lists every bad event).")
             .Accepts<JsonElement>("application/json", "application/x-ndjson")
-            .RequireRateLimiting(Security.IngestRateLimitOptions.Policy);
+            .RequireRateLimiting(Security.IngestRateLimitOptions.Policy)
+            .RequireAuthorization(Security.AccessPolicies.Ingest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
 
     public static async Task<Results<Accepted<ClickstreamReceipt>, ProblemHttpResult>> CollectAsync(
         HttpRequest request,
         IOptions<ClickstreamOptions> options,
-        ApiKeyCheck apiKey,
         IngestProducer producer,
         IngestMetrics metrics,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!apiKey.Allows(request))
-        {
-            metrics.Clickstream("unauthorized", 0);
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "API key required", detail: $"Send the key configured as Api:Key in the {ApiKeyCheck.Header} header.");
-        }
-
         var body = await BodyReader.ReadAsync(request, settings.MaxBodyBytes, cancellationToken);
         if (body is null)
         {

@@ -14,7 +14,9 @@ public static class PlatformApi
     {
         app.MapGet("/api/system", GetSystemAsync)
             .WithName("GetSystem")
-            .WithSummary("Versions, storage, Kafka bootstrap address and silo count.");
+            .WithSummary("Versions, storage, Kafka bootstrap address and silo count.")
+            .RequireAuthorization(Security.AccessPolicies.Operator)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
 

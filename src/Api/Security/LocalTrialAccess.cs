@@ -44,9 +44,9 @@ internal sealed partial class LocalTrialAccess(
     }
 
     /// <summary>Says in the log how to reach the operator surface, once the server listens.</summary>
-    public void LogOnStarted(ILogger logger, IEnumerable<string> paths, bool development)
+    public void LogOnStarted(ILogger logger, bool development)
     {
-        var surface = string.Join(", ", paths);
+        const string surface = "/dashboard, /metrics, /api/system";
         if (development)
         {
             LogDevelopment(logger, surface);

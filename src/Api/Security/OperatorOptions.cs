@@ -10,7 +10,4 @@ public sealed class OperatorOptions
 
     /// <summary>Basic-auth password. Never committed; set it through the environment.</summary>
     public string? Password { get; set; }
-
-    /// <summary>Path prefixes that need an operator outside Development.</summary>
-    public IList<string> Paths { get; } = ["/dashboard", "/metrics", "/api/system"];
 }

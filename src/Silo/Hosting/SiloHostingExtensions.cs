@@ -145,7 +145,7 @@ public static class SiloHostingExtensions
     public static WebApplication MapRetailSilo(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Retail.Api.Security.AccessPolicies.Operator);
         return app;
     }
 }

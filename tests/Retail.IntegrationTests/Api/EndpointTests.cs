@@ -132,6 +132,10 @@ public sealed class EndpointTests(SiloFactory silo)
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/variants/{variantId}", paths);
         Assert.Contains("/stores/{store}/inventory_forecast/predict", paths);
+        // Routes behind an access policy say they can answer 401.
+        var responses = (string path, string verb) => document.GetProperty("paths").GetProperty(path).GetProperty(verb).GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+        Assert.Contains("401", responses("/api/clickstream", "post"));
+        Assert.Contains("401", responses("/api/system", "get"));
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Equal("text/html", docs.Content.Headers.ContentType?.MediaType);
     }
