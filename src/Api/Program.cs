@@ -7,7 +7,8 @@ namespace Retail.Api;
 
 /// <summary>
 /// The API on its own, as an Orleans client of a running cluster: found through PostgreSQL when
-/// <c>ConnectionStrings:Postgres</c> is set, otherwise through the local silo's gateway.
+/// <c>ConnectionStrings:Postgres</c> is set, otherwise through the local silo's gateway. Without
+/// <c>Kafka:BootstrapServers</c> it serves the read API only, with ingest off.
 /// </summary>
 public static class Program
 {
@@ -16,10 +17,7 @@ public static class Program
         var builder = WebApplication.CreateBuilder(args);
         var configuration = builder.Configuration;
         var bootstrap = configuration["Kafka:BootstrapServers"];
-        if (string.IsNullOrWhiteSpace(bootstrap))
-        {
-            throw new InvalidOperationException("The standalone API needs Kafka:BootstrapServers; it does not start an embedded broker.");
-        }
+        var ingest = !string.IsNullOrWhiteSpace(bootstrap);
 
         var postgres = configuration.GetConnectionString("Postgres");
         var serviceId = configuration["Orleans:ServiceId"] ?? "retail";
@@ -38,12 +36,17 @@ public static class Program
         builder.Services.AddSingleton(new PlatformInfo(
             string.IsNullOrWhiteSpace(postgres) ? "memory" : "postgres",
             StorageDurable: !string.IsNullOrWhiteSpace(postgres),
-            bootstrap,
+            bootstrap ?? string.Empty,
             KafkaEmbedded: false,
             KafkaClientSettings.FromConfiguration(configuration)));
-        builder.AddRetailApi();
+        builder.AddRetailApi(ingest);
 
         var app = builder.Build();
+        if (!ingest)
+        {
+            app.Logger.LogWarning("No Kafka:BootstrapServers: webhook and clickstream ingest are off; the read API, KPI page and docs are served");
+        }
+
         app.MapRetailApi();
         await app.RunAsync();
     }

@@ -19,14 +19,28 @@ public static class ApiHostingExtensions
 {
     private const string ReadyTag = "ready";
 
-    /// <summary>Adds the API's services. The host must also register a <see cref="PlatformInfo"/> and an Orleans client or silo.</summary>
-    public static IHostApplicationBuilder AddRetailApi(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// Adds the API's services: the read API always, and with <paramref name="ingest"/> the webhook and clickstream
+    /// ingest, which write to Kafka. The host must also register a <see cref="PlatformInfo"/> and an Orleans client or silo.
+    /// </summary>
+    public static IHostApplicationBuilder AddRetailApi(this IHostApplicationBuilder builder, bool ingest = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.AddRetailTelemetry();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new ApiModules(ingest));
+        builder.Services.AddOptions<ApiAccessOptions>().BindConfiguration(ApiAccessOptions.Section);
+        builder.Services.AddSingleton<ApiKeyCheck>();
+        builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section);
+        builder.Services.AddRetailAccess();
+        var health = builder.Services.AddHealthChecks().AddCheck<OrleansHealthCheck>("orleans", tags: [ReadyTag]);
+        if (!ingest)
+        {
+            return builder;
+        }
+
         builder.Services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.Section)
             .Validate(o => o.DeduplicationCapacity > 0 && o.WriteTimeout > TimeSpan.Zero, "Shopify:DeduplicationCapacity and WriteTimeout must be positive.")
             .ValidateOnStart();
@@ -36,18 +50,12 @@ public static class ApiHostingExtensions
         builder.Services.AddOptions<KafkaWriteOptions>().BindConfiguration(KafkaWriteOptions.Section)
             .Validate(o => o.MaxMessageBytes is >= 1_000 and <= 100_000_000, "Kafka:MaxMessageBytes must be between 1000 and 100000000.")
             .ValidateOnStart();
-        builder.Services.AddOptions<ApiAccessOptions>().BindConfiguration(ApiAccessOptions.Section);
         builder.Services.AddSingleton<WebhookSecret>();
         builder.Services.AddSingleton(sp => new WebhookDeduplicator(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value.DeduplicationCapacity));
         builder.Services.AddSingleton<IngestProducer>();
         builder.Services.AddSingleton<IngestMetrics>();
-        builder.Services.AddSingleton<ApiKeyCheck>();
-        builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section);
-        builder.Services.AddRetailAccess();
         builder.Services.AddIngestRateLimits(builder.Configuration);
-        builder.Services.AddHealthChecks()
-            .AddCheck<OrleansHealthCheck>("orleans", tags: [ReadyTag])
-            .AddCheck<KafkaHealthCheck>("kafka", tags: [ReadyTag]);
+        health.AddCheck<KafkaHealthCheck>("kafka", tags: [ReadyTag]);
         builder.Services.AddSingleton<KafkaHealthCheck>();
         return builder;
     }
@@ -56,8 +64,13 @@ public static class ApiHostingExtensions
     public static WebApplication MapRetailApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // Make the webhook secret known (and logged, if generated) at start, not at the first delivery.
-        _ = app.Services.GetRequiredService<WebhookSecret>();
+        var ingest = app.Services.GetRequiredService<ApiModules>().Ingest;
+        if (ingest)
+        {
+            // Make the webhook secret known (and logged, if generated) at start, not at the first delivery.
+            _ = app.Services.GetRequiredService<WebhookSecret>();
+        }
+
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<LocalTrialAccess>().LogOnStarted(
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Retail.Api"),
             app.Environment.IsDevelopment()));
@@ -66,15 +79,23 @@ public static class ApiHostingExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        if (ingest)
+        {
+            app.UseRateLimiter();
+        }
+
         app.MapVariantsApi();
         app.MapProductsApi();
         app.MapInsightsApi();
         app.MapKpiApi();
         app.MapKpiPage();
         app.MapSeedApi();
-        app.MapShopifyWebhookApi();
-        app.MapClickstreamApi();
+        if (ingest)
+        {
+            app.MapShopifyWebhookApi();
+            app.MapClickstreamApi();
+        }
+
         app.MapPlatformApi();
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AccessPolicies.Operator);
@@ -84,3 +105,7 @@ public static class ApiHostingExtensions
         return app;
     }
 }
+
+/// <summary>Which of the API's modules this host serves.</summary>
+/// <param name="Ingest">Whether the webhook and clickstream ingest, which need Kafka, are on.</param>
+public sealed record ApiModules(bool Ingest);
