@@ -2,6 +2,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Retail.Api.Hosting;
 using Retail.Api.Platform;
+using Retail.ServiceDefaults;
 
 namespace Retail.Api;
 
@@ -39,6 +40,7 @@ public static class Program
             bootstrap ?? string.Empty,
             KafkaEmbedded: false,
             KafkaClientSettings.FromConfiguration(configuration)));
+        builder.AddServiceDefaults();
         builder.AddRetailApi(ingest);
 
         var app = builder.Build();

@@ -1,7 +1,9 @@
 using Retail.Api.Hosting;
+using Retail.ServiceDefaults;
 using Retail.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
 builder.AddRetailSilo();
 builder.AddRetailApi();
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Retail.Api.Health;
@@ -10,6 +9,7 @@ using Retail.Api.Products;
 using Retail.Api.Security;
 using Retail.Api.Seed;
 using Retail.Api.Variants;
+using Retail.ServiceDefaults;
 using Scalar.AspNetCore;
 
 namespace Retail.Api.Hosting;
@@ -17,8 +17,6 @@ namespace Retail.Api.Hosting;
 /// <summary>Registers and maps the retail HTTP API, in the silo process or in a standalone client.</summary>
 public static class ApiHostingExtensions
 {
-    private const string ReadyTag = "ready";
-
     /// <summary>
     /// Adds the API's services: the read API always, and with <paramref name="ingest"/> the webhook and clickstream
     /// ingest, which write to Kafka. The host must also register a <see cref="PlatformInfo"/> and an Orleans client or silo.
@@ -26,16 +24,15 @@ public static class ApiHostingExtensions
     public static IHostApplicationBuilder AddRetailApi(this IHostApplicationBuilder builder, bool ingest = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.AddRetailTelemetry();
+        builder.Services.AddMeters(IngestMetrics.MeterName, "Microsoft.Orleans");
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ApiModules(ingest));
         builder.Services.AddOptions<ApiAccessOptions>().BindConfiguration(ApiAccessOptions.Section);
         builder.Services.AddSingleton<ApiKeyCheck>();
         builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section);
         builder.Services.AddRetailAccess();
-        var health = builder.Services.AddHealthChecks().AddCheck<OrleansHealthCheck>("orleans", tags: [ReadyTag]);
+        var health = builder.Services.AddHealthChecks().AddCheck<OrleansHealthCheck>("orleans", tags: [ServiceDefaultsExtensions.ReadyTag]);
         if (!ingest)
         {
             return builder;
@@ -55,7 +52,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<IngestProducer>();
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddIngestRateLimits(builder.Configuration);
-        health.AddCheck<KafkaHealthCheck>("kafka", tags: [ReadyTag]);
+        health.AddCheck<KafkaHealthCheck>("kafka", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddSingleton<KafkaHealthCheck>();
         return builder;
     }
@@ -100,8 +97,7 @@ public static class ApiHostingExtensions
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AccessPolicies.Operator);
         app.MapScalarApiReference("/docs", options => options.WithTitle("Retail API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthEndpoints();
         return app;
     }
 }

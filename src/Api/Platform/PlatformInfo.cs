@@ -5,7 +5,7 @@ namespace Retail.Api.Platform;
 /// <param name="StorageDurable">Whether grain state survives a restart.</param>
 /// <param name="KafkaBootstrapServers">The Kafka bootstrap address.</param>
 /// <param name="KafkaEmbedded">Whether that Kafka is the embedded test broker.</param>
-/// <param name="KafkaClientSettings">librdkafka settings for every Kafka client (<see cref="Platform.KafkaClientSettings"/>).</param>
+/// <param name="KafkaClientSettings">librdkafka settings for every Kafka client (<see cref="ServiceDefaults.KafkaClientSettings"/>).</param>
 public sealed record PlatformInfo(string StorageKind, bool StorageDurable, string KafkaBootstrapServers, bool KafkaEmbedded, IReadOnlyDictionary<string, string> KafkaClientSettings)
 {
     /// <summary>A client configuration for this platform's Kafka: the bootstrap address, then the client settings.</summary>

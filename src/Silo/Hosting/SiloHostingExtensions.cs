@@ -2,6 +2,9 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using Orleans.Dashboard;
 using Retail.Api.Platform;
+using Retail.Grains.Variants;
+using Retail.ServiceDefaults;
+using Streaming.Kafka;
 using Retail.Grains.Insights;
 using Retail.Silo.Checkpoints;
 using Retail.Silo.Demo;
@@ -43,6 +46,7 @@ public static class SiloHostingExtensions
         services.AddKeyedSingleton<IKafkaRecordMapper, RetailRecordMapper>(StreamNames.Provider);
         services.AddKeyedSingleton<IKafkaCommitGate, GrainCommitGate>(StreamNames.Provider);
         services.AddRetailDomain();
+        services.AddMeters(KafkaStreamMetrics.MeterName, VariantMetrics.MeterName, "Microsoft.Orleans");
         services.AddHostedService<DemoTrafficService>();
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(8));
 

@@ -1,19 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Retail.Api.Hosting;
+namespace Retail.ServiceDefaults;
 
 /// <summary>
-/// OpenTelemetry: the platform's meters, Orleans', ASP.NET Core's and the runtime's, scraped at
-/// <c>/metrics</c> in Prometheus text format; traces and metrics also go to an OTLP collector when
+/// OpenTelemetry: ASP.NET Core's and the runtime's meters, and those each module adds with <see cref="AddMeters"/>,
+/// scraped at <c>/metrics</c> in Prometheus text format; traces and metrics also go to an OTLP collector when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or <c>Otlp:Endpoint</c>) is set.
 /// </summary>
-internal static class Telemetry
+public static class Telemetry
 {
-    /// <summary>The meters the platform itself defines.</summary>
-    public static readonly string[] Meters = ["Streaming.Kafka", "Retail.Grains", "Retail.Ingest"];
-
     /// <summary>
     /// Series kept per instrument. The SDK allocates each instrument's points up front, 2,000 by default: about
     /// 23 MB over the instruments collected here, none of which comes near 200 series. Beyond the limit,
@@ -21,7 +20,11 @@ internal static class Telemetry
     /// </summary>
     public const int SeriesPerInstrument = 200;
 
-    public static IHostApplicationBuilder AddRetailTelemetry(this IHostApplicationBuilder builder)
+    /// <summary>Has the host collect <paramref name="meters"/>: each module names its own.</summary>
+    public static IServiceCollection AddMeters(this IServiceCollection services, params string[] meters) =>
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(meters));
+
+    internal static IHostApplicationBuilder AddRetailTelemetry(this IHostApplicationBuilder builder)
     {
         var otlp = builder.Configuration["Otlp:Endpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         var telemetry = builder.Services.AddOpenTelemetry()
@@ -29,8 +32,6 @@ internal static class Telemetry
             .WithMetrics(metrics =>
             {
                 metrics.AddView(_ => new MetricStreamConfiguration { CardinalityLimit = SeriesPerInstrument })
-                    .AddMeter(Meters)
-                    .AddMeter("Microsoft.Orleans")
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter();

@@ -1,4 +1,6 @@
-namespace Retail.Api.Platform;
+using Microsoft.Extensions.Configuration;
+
+namespace Retail.ServiceDefaults;
 
 /// <summary>
 /// <c>Kafka:Client:&lt;librdkafka setting&gt;</c>: settings for every Kafka client the product creates (stream
