@@ -1,5 +1,6 @@
 using Retail.Datagen;
 using Retail.Generators;
+using Retail.ServiceDefaults;
 using Retail.Datagen.Broker;
 using Retail.Generators.Clickstream;
 using Retail.Generators.Output;
@@ -61,7 +62,7 @@ switch (options.Mode)
 
 await using ISink sink = options.Api is { } api
     ? new HttpSink(api, options.Secret ?? string.Empty, options.ApiKey)
-    : new KafkaSink(options.BootstrapServers!, stream => stream == Streams.Clickstream && options.Topic is { } topic ? topic : Streams.KafkaTopic(stream), settings: options.KafkaSettings);
+    : new KafkaSink(options.BootstrapServers!, stream => stream == Streams.Clickstream && options.Topic is { } topic ? topic : new KafkaTopics().ForStream(stream), settings: options.KafkaSettings);
 
 var target = options.Api?.ToString() ?? options.BootstrapServers;
 Console.WriteLine($"Sending {options.Mode} to {target} (seed {options.Seed}{(options.Mode == GeneratorOptions.ReplayUci ? $", {options.Speedup}x real time" : options.Rate > 0 ? $", {options.Rate}/s" : ", as fast as possible")}). Ctrl+C stops.");

@@ -17,6 +17,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails();
         builder.AddRetailTelemetry();
         builder.Services.AddHealthChecks();
+        builder.Services.AddOptions<KafkaTopics>().BindConfiguration(KafkaTopics.Section);
         return builder;
     }
 

@@ -42,7 +42,7 @@ public static class ApiHostingExtensions
             .Validate(o => o.DeduplicationCapacity > 0 && o.WriteTimeout > TimeSpan.Zero, "Shopify:DeduplicationCapacity and WriteTimeout must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<ClickstreamOptions>().BindConfiguration(ClickstreamOptions.Section)
-            .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0 && !string.IsNullOrWhiteSpace(o.Topic), "Clickstream:MaxBodyBytes and MaxEvents must be positive and Topic set.")
+            .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0, "Clickstream:MaxBodyBytes and MaxEvents must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<KafkaWriteOptions>().BindConfiguration(KafkaWriteOptions.Section)
             .Validate(o => o.MaxMessageBytes is >= 1_000 and <= 100_000_000, "Kafka:MaxMessageBytes must be between 1000 and 100000000.")

@@ -29,6 +29,7 @@ public static partial class ClickstreamApi
     public static async Task<Results<Accepted<ClickstreamReceipt>, ProblemHttpResult>> CollectAsync(
         HttpRequest request,
         IOptions<ClickstreamOptions> options,
+        IOptions<KafkaTopics> topics,
         IngestProducer producer,
         IngestMetrics metrics,
         TimeProvider time,
@@ -94,7 +95,7 @@ public static partial class ClickstreamApi
 
         try
         {
-            await Task.WhenAll(records.Select(record => producer.WriteAsync(settings.Topic, record, cancellationToken)));
+            await Task.WhenAll(records.Select(record => producer.WriteAsync(topics.Value.Clickstream, record, cancellationToken)));
         }
         catch (KafkaException)
         {

@@ -11,9 +11,6 @@ public sealed class ShopifyOptions
     /// <summary>How many webhook ids are remembered to acknowledge duplicates without writing them again.</summary>
     public int DeduplicationCapacity { get; set; } = 100_000;
 
-    /// <summary>Prefix of the Kafka topic each webhook topic is written to, as the seed's connector named them.</summary>
-    public string TopicPrefix { get; set; } = "plf_";
-
     /// <summary>How long a write may wait for Kafka before the webhook is refused with 503; Shopify waits 5 s.</summary>
     public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }
@@ -22,9 +19,6 @@ public sealed class ShopifyOptions
 public sealed class ClickstreamOptions
 {
     public const string Section = "Clickstream";
-
-    /// <summary>The Kafka topic events are written to.</summary>
-    public string Topic { get; set; } = "shopify_clickstream";
 
     /// <summary>Most events in one request.</summary>
     public int MaxEvents { get; set; } = 10_000;

@@ -32,6 +32,7 @@ public static partial class ShopifyWebhookApi
     public static async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request,
         IOptions<ShopifyOptions> options,
+        IOptions<KafkaTopics> topics,
         WebhookSecret secret,
         WebhookDeduplicator deduplicator,
         IngestProducer producer,
@@ -62,7 +63,7 @@ public static partial class ShopifyWebhookApi
             return Refuse(StatusCodes.Status401Unauthorized, "Bad signature", "The signature does not match the body.", "bad_signature");
         }
 
-        var kafkaTopic = ShopifyTopics.KafkaTopic(settings.TopicPrefix, webhookTopic);
+        var kafkaTopic = topics.Value.ForWebhook(webhookTopic);
         if (kafkaTopic is null)
         {
             return Refuse(StatusCodes.Status400BadRequest, "Missing topic", $"The {TopicHeader} header is required.", "no_topic");

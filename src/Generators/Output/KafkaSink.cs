@@ -10,13 +10,13 @@ namespace Retail.Generators.Output;
 /// </summary>
 public sealed class KafkaSink(
     string bootstrapServers,
-    Func<string, string>? topicOf = null,
+    Func<string, string> topicOf,
     Action<LogMessage>? log = null,
     IReadOnlyDictionary<string, string>? settings = null) : ISink
 {
     private readonly IProducer<byte[], byte[]> _producer = Build(Config(bootstrapServers, settings), log);
 
-    private readonly Func<string, string> _topicOf = topicOf ?? Streams.KafkaTopic;
+    private readonly Func<string, string> _topicOf = topicOf;
     private long _sent;
     private long _failed;
 

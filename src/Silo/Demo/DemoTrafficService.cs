@@ -16,7 +16,7 @@ namespace Retail.Silo.Demo;
 /// </summary>
 internal sealed partial class DemoTrafficService(
     IOptions<DemoOptions> options,
-    IOptions<RetailTopics> topics,
+    IOptions<KafkaTopics> topics,
     KafkaEndpoint kafka,
     PlatformInfo platform,
     ILogger<DemoTrafficService> logger) : BackgroundService
@@ -33,14 +33,7 @@ internal sealed partial class DemoTrafficService(
         await Task.Yield();
         LogStarting(demo.EventsPerSecond);
         var names = topics.Value;
-        await using var sink = new KafkaSink(kafka.BootstrapServers, stream => stream switch
-        {
-            Streams.Clickstream => names.Clickstream,
-            Streams.ProductsUpdate => names.ProductsUpdate,
-            Streams.OrdersCreate => names.OrdersCreate,
-            Streams.InventoryLevelsUpdate => names.InventoryLevelsUpdate,
-            _ => Streams.KafkaTopic(stream),
-        }, message => KafkaLog.Write(logger, message), platform.KafkaClientSettings);
+        await using var sink = new KafkaSink(kafka.BootstrapServers, names.ForStream, message => KafkaLog.Write(logger, message), platform.KafkaClientSettings);
         var clicks = Publisher.RunAsync(sink, Publisher.AtRate(new ClickstreamGenerator(demo.Seed).Records(), demo.EventsPerSecond), count: null, stoppingToken);
         var store = Publisher.RunAsync(sink, Publisher.AtRate(new CatalogGenerator(demo.Seed).Records(), Math.Max(demo.EventsPerSecond / 4, 1)), count: null, stoppingToken);
         await Task.WhenAll(clicks, store);

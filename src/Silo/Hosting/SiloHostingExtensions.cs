@@ -28,7 +28,6 @@ public static class SiloHostingExtensions
         var services = builder.Services;
 
         services.AddSingleton(sp => KafkaEndpoint.Create(configuration, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddOptions<RetailTopics>().BindConfiguration(RetailTopics.Section);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         var postgres = PostgresConnection.FromConfiguration(configuration);
         services.AddSingleton(sp =>
@@ -51,7 +50,7 @@ public static class SiloHostingExtensions
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(8));
 
         var orleans = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
-        var topics = configuration.GetSection(RetailTopics.Section).Get<RetailTopics>() ?? new RetailTopics();
+        var topics = configuration.GetSection(KafkaTopics.Section).Get<KafkaTopics>() ?? new KafkaTopics();
         builder.UseOrleans(silo =>
         {
             // State is stored in Orleans' own version-tolerant binary format ([Id] members), which also handles

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Retail.Api.Ingest;
+using Retail.ServiceDefaults;
 
 namespace Retail.UnitTests.Ingest;
 
@@ -13,7 +14,15 @@ public class ShopifyTopicsTests
     [InlineData("weird topic:name", "plf_weird_topic_name")]
     public void Names_topics_as_the_seed_connector_did(string webhookTopic, string expected)
     {
-        Assert.Equal(expected, ShopifyTopics.KafkaTopic("plf_", webhookTopic));
+        Assert.Equal(expected, new KafkaTopics().ForWebhook(webhookTopic));
+    }
+
+    [Fact]
+    public void Webhooks_go_to_the_configured_topics()
+    {
+        var topics = new KafkaTopics { ProductsUpdate = "shop.products", ShopifyPrefix = "shop." };
+
+        Assert.Equal(("shop.products", "plf_orders_create", "shop.carts_update"), (topics.ForWebhook("products/update"), topics.ForWebhook("orders/create"), topics.ForWebhook("carts/update")));
     }
 
     [Theory]
@@ -22,7 +31,7 @@ public class ShopifyTopicsTests
     [InlineData("  ")]
     public void Has_no_topic_without_a_header(string? webhookTopic)
     {
-        Assert.Null(ShopifyTopics.KafkaTopic("plf_", webhookTopic));
+        Assert.Null(new KafkaTopics().ForWebhook(webhookTopic));
     }
 
     [Theory]
