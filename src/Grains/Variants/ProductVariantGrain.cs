@@ -26,7 +26,7 @@ internal sealed class ProductVariantGrain(
     IOptions<ForecastingOptions> forecasting,
     TimeProvider time,
     VariantReportBuffer reports,
-    StreamPublisher publisher,
+    IStreamPublisher publisher,
     VariantMetrics metrics)
     : Grain, IProductVariantGrain, IStreamSubscriptionObserver
 {

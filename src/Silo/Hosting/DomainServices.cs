@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Orleans.Streams;
 using Retail.Grains.Forecasting;
 using Retail.Grains.Insights;
 using Retail.Grains.Pricing;
 using Retail.Grains.Publishing;
 using Retail.Grains.Variants;
+using Streaming.Kafka.Providers;
 
 namespace Retail.Silo.Hosting;
 
@@ -31,8 +31,14 @@ public static class DomainServices
             return options.Value.Policy == SeedPricingPolicy.PolicyName ? new SeedPricingPolicy() : new DemandPricingPolicy(options);
         });
         services.AddSingleton<VariantReportBuffer>();
-        services.AddSingleton(sp => new StreamPublisher(sp.GetRequiredKeyedService<IQueueAdapterFactory>(StreamNames.Provider)));
+        services.AddSingleton<IStreamPublisher>(sp => new KafkaStreamPublisher(sp.GetRequiredKeyedService<KafkaStreamWriter>(StreamNames.Provider)));
         services.AddSingleton<VariantMetrics>();
         return services;
     }
+}
+
+/// <summary>The variants' publisher, on the Kafka provider's writer.</summary>
+internal sealed class KafkaStreamPublisher(KafkaStreamWriter writer) : IStreamPublisher
+{
+    public Task PublishAsync<T>(StreamId streamId, T item) => writer.WriteAsync(streamId, item);
 }

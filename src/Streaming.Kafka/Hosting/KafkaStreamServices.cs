@@ -25,6 +25,7 @@ internal static class KafkaStreamServices
             name,
             sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name),
             sp.GetRequiredService<ILogger<KafkaProducerOwner>>()));
+        services.AddKeyedSingleton(name, (sp, _) => new KafkaStreamWriter(sp.GetRequiredKeyedService<IQueueAdapterFactory>(name)));
         services.AddMetrics();
         services.TryAddSingleton<KafkaStreamMetrics>();
     }

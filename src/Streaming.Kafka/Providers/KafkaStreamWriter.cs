@@ -1,17 +1,15 @@
-namespace Retail.Grains.Publishing;
+namespace Streaming.Kafka.Providers;
 
 /// <summary>
-/// Publishes events to the retail stream provider's queues, as <c>OnNextAsync</c> on one of its streams does, but
-/// without the stream object: Orleans caches each stream a grain obtains in the activation's stream directory for
-/// the activation's lifetime, about a quarter of a kilobyte each. A variant publishes on two streams, and a silo
-/// holds a hundred thousand variants.
+/// Writes events to a Kafka stream provider's topics as a stream's <c>OnNextAsync</c> would, but without the stream
+/// object, which Orleans keeps in the calling activation for its lifetime. Registered per provider, keyed by its name.
 /// </summary>
-public sealed class StreamPublisher(IQueueAdapterFactory factory)
+public sealed class KafkaStreamWriter(IQueueAdapterFactory factory)
 {
     private Task<IQueueAdapter>? _adapter;
 
-    /// <summary>Queues <paramref name="item"/> on <paramref name="streamId"/>; completes once the provider has it.</summary>
-    public async Task PublishAsync<T>(StreamId streamId, T item)
+    /// <summary>Queues <paramref name="item"/> on <paramref name="streamId"/>; completes once Kafka has acknowledged it.</summary>
+    public async Task WriteAsync<T>(StreamId streamId, T item)
     {
         var adapter = await Adapter();
         await adapter.QueueMessageBatchAsync(streamId, [item], token: null, requestContext: null);
