@@ -3,7 +3,7 @@ using Retail.Grains.Abstractions.Events;
 namespace Retail.Grains.Abstractions.Inventory;
 
 /// <summary>One Shopify inventory item, keyed by its id. Maps inventory levels to the variant it stocks.</summary>
-public interface IInventoryItemGrain : IDurableStreamConsumer
+public interface IInventoryItemGrain : IGrainWithIntegerKey
 {
     /// <summary>Tells the item which variant it stocks; levels held back until now are passed on.</summary>
     Task LinkVariantAsync(long variantId);

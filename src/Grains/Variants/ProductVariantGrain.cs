@@ -28,7 +28,7 @@ internal sealed class ProductVariantGrain(
     VariantReportBuffer reports,
     IStreamPublisher publisher,
     VariantMetrics metrics)
-    : Grain, IProductVariantGrain, IStreamSubscriptionObserver
+    : Grain, IProductVariantGrain, IDurableStreamConsumer, IStreamSubscriptionObserver
 {
     private readonly ForecastingOptions _forecasting = forecasting.Value;
     private readonly VariantReportBuffer.Slot _report = VariantReportBuffer.CreateSlot();

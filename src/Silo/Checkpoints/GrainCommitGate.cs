@@ -57,12 +57,14 @@ internal sealed class GrainCommitGate(IGrainFactory grains) : IKafkaCommitGate
     private (IDurableStreamConsumer Consumer, string Namespace) ConsumerOf(StreamId streamId, KafkaCheckpoint checkpoint)
     {
         var key = long.Parse(streamId.GetKeyAsString(), System.Globalization.CultureInfo.InvariantCulture);
-        return streamId.GetNamespace() switch
+        var (grain, positionsUnder) = streamId.GetNamespace() switch
         {
-            StreamNames.Products => (grains.GetGrain<IProductGrain>(key), StreamNames.Products),
-            StreamNames.InventoryLevels => (grains.GetGrain<IInventoryItemGrain>(key), StreamNames.InventoryLevels),
-            StreamNames.Variant => (grains.GetGrain<IProductVariantGrain>(key), checkpoint.StreamNamespace),
+            StreamNames.Products => (grains.GetGrain<IProductGrain>(key).GetGrainId(), StreamNames.Products),
+            StreamNames.InventoryLevels => (grains.GetGrain<IInventoryItemGrain>(key).GetGrainId(), StreamNames.InventoryLevels),
+            StreamNames.Variant => (grains.GetGrain<IProductVariantGrain>(key).GetGrainId(), checkpoint.StreamNamespace),
             var other => throw new InvalidOperationException($"No grain consumes stream namespace '{other}'."),
         };
-    }
+
+        // The commit callback is not on the grains' public contracts, which API clients hold.
+        return (grains.GetGrain<IDurableStreamConsumer>(grain), positionsUnder);    }
 }
