@@ -21,17 +21,16 @@ public static class Program
         var ingest = !string.IsNullOrWhiteSpace(bootstrap);
 
         var postgres = configuration.GetConnectionString("Postgres");
-        var serviceId = configuration["Orleans:ServiceId"] ?? "retail";
-        var clusterId = configuration["Orleans:ClusterId"] ?? "retail-local";
+        var orleans = OrleansSettings.From(configuration);
         builder.UseOrleansClient(client =>
         {
             if (string.IsNullOrWhiteSpace(postgres))
             {
-                client.UseLocalhostClustering(configuration.GetValue("Orleans:GatewayPort", 30000), serviceId, clusterId);
+                client.UseLocalhostClustering(orleans.GatewayPort, orleans.ServiceId, orleans.ClusterId);
                 return;
             }
 
-            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, serviceId));
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (orleans.ClusterId, orleans.ServiceId));
             client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", postgres));
         });
         builder.Services.AddSingleton(new PlatformInfo(

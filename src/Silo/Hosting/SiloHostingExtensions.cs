@@ -49,7 +49,7 @@ public static class SiloHostingExtensions
         services.AddHostedService<DemoTrafficService>();
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(8));
 
-        var orleans = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
+        var orleans = OrleansSettings.From(configuration);
         var topics = configuration.GetSection(KafkaTopics.Section).Get<KafkaTopics>() ?? new KafkaTopics();
         builder.UseOrleans(silo =>
         {

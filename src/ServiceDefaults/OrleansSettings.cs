@@ -1,9 +1,14 @@
-namespace Retail.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
 
-/// <summary>Cluster identity and ports, bound from <c>Orleans</c>.</summary>
+namespace Retail.ServiceDefaults;
+
+/// <summary>Cluster identity and ports, bound from <c>Orleans</c>: for silos and for the standalone API, which joins through the gateway.</summary>
 public sealed class OrleansSettings
 {
     public const string Section = "Orleans";
+
+    public static OrleansSettings From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<OrleansSettings>() ?? new OrleansSettings();
 
     public string ClusterId { get; set; } = "retail-local";
 
