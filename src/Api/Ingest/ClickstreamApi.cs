@@ -22,7 +22,11 @@ public static partial class ClickstreamApi
             .Accepts<JsonElement>("application/json", "application/x-ndjson")
             .RequireRateLimiting(Security.IngestRateLimitOptions.Policy)
             .RequireAuthorization(Security.AccessPolicies.Ingest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

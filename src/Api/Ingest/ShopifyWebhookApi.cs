@@ -25,7 +25,12 @@ public static partial class ShopifyWebhookApi
             .WithName("ShopifyWebhook")
             .WithSummary("A Shopify webhook delivery, HMAC-verified, written to Kafka before the 200.")
             .Accepts<JsonElement>("application/json")
-            .RequireRateLimiting(Security.IngestRateLimitOptions.Policy);
+            .RequireRateLimiting(Security.IngestRateLimitOptions.Policy)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

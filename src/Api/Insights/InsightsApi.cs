@@ -14,10 +14,12 @@ public static class InsightsApi
         var api = app.MapGroup("/api").WithTags("Insights");
         api.MapGet("/trending", GetTrendingAsync)
             .WithName("GetTrending")
-            .WithSummary("Variants with the most content views in the last 15 minutes.");
+            .WithSummary("Variants with the most content views in the last 15 minutes.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/stock-risk", GetStockRiskAsync)
             .WithName("GetStockRisk")
-            .WithSummary("Variants expected to sell out within the given number of days, soonest first.");
+            .WithSummary("Variants expected to sell out within the given number of days, soonest first.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 

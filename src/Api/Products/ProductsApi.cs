@@ -12,7 +12,9 @@ public static class ProductsApi
         app.MapGroup("/api/products").WithTags("Products")
             .MapGet("/{productId}", GetProductAsync)
             .WithName("GetProduct")
-            .WithSummary("The product and the current state of its variants.");
+            .WithSummary("The product and the current state of its variants.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

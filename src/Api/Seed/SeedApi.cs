@@ -21,15 +21,18 @@ public static class SeedApi
         api.MapPost("/dynamic-pricing", DynamicPricingAsync)
             .WithName("SeedDynamicPricing")
             .WithSummary("The seed's price rule on the first record: ACTIVITY_COUNT > 3 gives PRICE × 1.10, otherwise × 1.01.")
-            .Accepts<JsonArray>("application/json");
+            .Accepts<JsonArray>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapPost("/sell-through", SellThroughAsync)
             .WithName("SeedSellThrough")
             .WithSummary("The first record with sell_through_date from the variant's forecast (null without a sales signal).")
-            .Accepts<JsonArray>("application/json");
+            .Accepts<JsonArray>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapPost("/stores/{store}/inventory_forecast/predict", PredictAsync)
             .WithName("SeedPredict")
             .WithSummary("The seed's forecast: days = quantity_on_hand / (total_sales / total_days).")
-            .Accepts<PredictRequest>("application/json");
+            .Accepts<PredictRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 

@@ -11,10 +11,14 @@ public static class VariantsApi
         var api = app.MapGroup("/api/variants").WithTags("Variants");
         api.MapGet("/{variantId}", GetVariantAsync)
             .WithName("GetVariant")
-            .WithSummary("A variant's Shopify facts, activity, dynamic price and sell-through forecast.");
+            .WithSummary("A variant's Shopify facts, activity, dynamic price and sell-through forecast.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{variantId}/price-history", GetPriceHistoryAsync)
             .WithName("GetPriceHistory")
-            .WithSummary("The variant's recent price decisions, newest first.");
+            .WithSummary("The variant's recent price decisions, newest first.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -148,7 +148,8 @@ public static class SiloHostingExtensions
     public static WebApplication MapRetailSilo(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Retail.Api.Security.AccessPolicies.Operator);
+        // The dashboard's own endpoints are not the product's API: they stay out of the OpenAPI document.
+        app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Retail.Api.Security.AccessPolicies.Operator).ExcludeFromDescription();
         return app;
     }
 }
