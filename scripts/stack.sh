@@ -25,7 +25,7 @@ say() { echo "stack: $*" >&2; }
 die() { say "$*"; exit 1; }
 
 usage() {
-  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'
   exit "${1:-0}"
 }
 
