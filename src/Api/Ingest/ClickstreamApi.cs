@@ -16,17 +16,11 @@ public static partial class ClickstreamApi
     public static IEndpointRouteBuilder MapClickstreamApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/clickstream", CollectAsync)
-            .WithTags("Ingest")
+            .AsIngest()
             .WithName("CollectClickstream")
             .WithSummary("Clickstream events, as a JSON array or NDJSON. All are written, or none (400 lists every bad event).")
             .Accepts<JsonElement>("application/json", "application/x-ndjson")
-            .RequireRateLimiting(Security.IngestRateLimitOptions.Policy)
-            .RequireAuthorization(Security.AccessPolicies.Ingest)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .RequireAuthorization(Security.AccessPolicies.Ingest);
         return app;
     }
 

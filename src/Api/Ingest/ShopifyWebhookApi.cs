@@ -21,16 +21,10 @@ public static partial class ShopifyWebhookApi
     public static IEndpointRouteBuilder MapShopifyWebhookApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/webhooks/shopify", ReceiveAsync)
-            .WithTags("Ingest")
+            .AsIngest()
             .WithName("ShopifyWebhook")
             .WithSummary("A Shopify webhook delivery, HMAC-verified, written to Kafka before the 200.")
-            .Accepts<JsonElement>("application/json")
-            .RequireRateLimiting(Security.IngestRateLimitOptions.Policy)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Accepts<JsonElement>("application/json");
         return app;
     }
 
