@@ -78,8 +78,8 @@ public static partial class ClickstreamApi
             Key = Encoding.UTF8.GetBytes(e.VariantId.ToString(CultureInfo.InvariantCulture)),
             Value = e.Json.ToArray(),
         }).ToList();
-        var oversize = records.Select((record, index) => (record, index)).Where(r => !producer.Fits(r.record))
-            .Select(r => new ClickstreamError(r.index, $"The event's record is {IngestProducer.RecordBytes(r.record)} bytes; Kafka takes at most {producer.MaxMessageBytes} (Kafka:MaxMessageBytes)."))
+        var oversize = records.Select((record, index) => (Index: index, Bytes: IngestProducer.RecordBytes(record))).Where(r => r.Bytes > producer.MaxMessageBytes)
+            .Select(r => new ClickstreamError(r.Index, $"The event's record is {r.Bytes} bytes; Kafka takes at most {producer.MaxMessageBytes} (Kafka:MaxMessageBytes)."))
             .ToList();
         if (oversize.Count > 0)
         {

@@ -44,9 +44,6 @@ public sealed partial class IngestProducer(PlatformInfo platform, IOptions<Kafka
         return size;
     }
 
-    /// <summary>Whether Kafka can ever take this record: a larger one is refused for good, not retried.</summary>
-    public bool Fits(Message<byte[], byte[]> message) => RecordBytes(message) <= MaxMessageBytes;
-
     /// <summary>Writes one record and completes once Kafka has acknowledged it.</summary>
     public Task<DeliveryResult<byte[], byte[]>> WriteAsync(string topic, Message<byte[], byte[]> message, CancellationToken cancellationToken) =>
         _producer.Value.ProduceAsync(topic, message, cancellationToken);

@@ -81,9 +81,11 @@ public static partial class ShopifyWebhookApi
 
         var webhookId = request.Headers[WebhookIdHeader].ToString();
         var record = Record(key, body, request.Headers, webhookTopic, webhookId);
-        if (!producer.Fits(record))
+        // Kafka can never take a larger one: it is refused for good, not left for Shopify to retry.
+        var recordBytes = IngestProducer.RecordBytes(record);
+        if (recordBytes > producer.MaxMessageBytes)
         {
-            return TooLarge($"With its key and headers the record is {IngestProducer.RecordBytes(record)} bytes; Kafka takes at most {producer.MaxMessageBytes} here (Kafka:MaxMessageBytes).");
+            return TooLarge($"With its key and headers the record is {recordBytes} bytes; Kafka takes at most {producer.MaxMessageBytes} here (Kafka:MaxMessageBytes).");
         }
 
         TaskCompletionSource? claim = null;
@@ -121,7 +123,7 @@ public static partial class ShopifyWebhookApi
 
             // A broker or topic with a lower limit than ours: every retry would fail the same way.
             return ex is KafkaException { Error.Code: Confluent.Kafka.ErrorCode.MsgSizeTooLarge }
-                ? TooLarge($"Kafka refused the {IngestProducer.RecordBytes(record)}-byte record as too large for {kafkaTopic}: {ex.Message}")
+                ? TooLarge($"Kafka refused the {recordBytes}-byte record as too large for {kafkaTopic}: {ex.Message}")
                 : Unavailable(metrics, logger, kafkaTopic, ex);
         }
 

@@ -31,8 +31,8 @@ internal sealed partial class CredentialsAuthenticationHandler(
 
     private const string Realm = "Basic realm=\"retail-operator\"";
 
-    private readonly byte[]? _basic = operatorOptions.Value is { User: { Length: > 0 } user, Password: { Length: > 0 } password }
-        ? Encoding.UTF8.GetBytes(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")))
+    private readonly byte[]? _basic = operatorOptions.Value is { BasicCredentialsSet: true } basic
+        ? Encoding.UTF8.GetBytes(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{basic.User}:{basic.Password}")))
         : null;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()

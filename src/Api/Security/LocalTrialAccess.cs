@@ -22,7 +22,7 @@ internal sealed partial class LocalTrialAccess(
     private bool? _open;
 
     /// <summary>Whether operator credentials are configured at all.</summary>
-    public bool CredentialsConfigured => apiKey.Required || options.Value is { User.Length: > 0, Password.Length: > 0 };
+    public bool CredentialsConfigured => apiKey.Required || options.Value.BasicCredentialsSet;
 
     /// <summary>Decided once the server listens: its addresses are known only then.</summary>
     public bool Open => _open ??= platform.KafkaEmbedded && !CredentialsConfigured && ListensOnLoopbackOnly();

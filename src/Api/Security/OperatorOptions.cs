@@ -10,4 +10,7 @@ public sealed class OperatorOptions
 
     /// <summary>Basic-auth password. Never committed; set it through the environment.</summary>
     public string? Password { get; set; }
+
+    /// <summary>Whether both halves of the Basic credentials are set.</summary>
+    public bool BasicCredentialsSet => !string.IsNullOrEmpty(User) && !string.IsNullOrEmpty(Password);
 }
