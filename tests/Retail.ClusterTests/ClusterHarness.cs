@@ -43,11 +43,7 @@ public sealed class ClusterHarness : IAsyncDisposable
     /// <summary>Starts a silo process on free ports and waits until it is ready.</summary>
     public async Task<HostProcess> StartSiloAsync(string name)
     {
-        var silo = HostProcess.Start("Retail.Silo", Settings(new Dictionary<string, string>
-        {
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-        }), name);
+        var silo = HostProcess.Start("Retail.Silo", Settings(HostProcess.OwnOrleansPorts()), name);
         _processes.Add(silo);
         await silo.WaitReadyAsync(TimeSpan.FromSeconds(90));
         return silo;

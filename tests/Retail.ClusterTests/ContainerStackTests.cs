@@ -18,7 +18,7 @@ public sealed class ContainerStackTests
 {
     private const int Variants = 24;
     private const int EventsPerVariant = 25;
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = RepositoryRoot.Required();
 
     [SkippableFact]
     public async Task Counts_stay_exact_through_a_killed_silo_container_and_scaling_in_and_out()
@@ -210,17 +210,6 @@ public sealed class ContainerStackTests
         }
 
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Retail.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Retail.sln not found above the test folder.");
     }
 }
 

@@ -70,6 +70,13 @@ public sealed class HostProcess : IAsyncDisposable
         return new HostProcess(process, httpPort, logFile);
     }
 
+    /// <summary>A silo port and a gateway port of their own, so that silos of parallel tests do not collide.</summary>
+    public static Dictionary<string, string> OwnOrleansPorts() => new()
+    {
+        ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     /// <summary>Waits until <c>/health/ready</c> answers 200.</summary>
     public async Task WaitReadyAsync(TimeSpan timeout)
     {

@@ -19,10 +19,8 @@ public sealed class KpiPageBrowserTests
         }
 
         // The local default: embedded broker, memory storage, and the demo generator feeding a Shopify store.
-        await using var silo = HostProcess.Start("Retail.Silo", new Dictionary<string, string>
+        await using var silo = HostProcess.Start("Retail.Silo", new Dictionary<string, string>(HostProcess.OwnOrleansPorts())
         {
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Demo:Enabled"] = "true",
             ["Demo:EventsPerSecond"] = "40",
             ["Shopify:WebhookSecret"] = "browser-test-key",
@@ -63,13 +61,8 @@ public sealed class KpiPageBrowserTests
     /// <summary>The CI output folder when run from the repository, else the test output folder.</summary>
     private static string ArtifactsFolder()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Retail.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        var artifacts = folder is null ? Path.Combine(AppContext.BaseDirectory, "artifacts") : Path.Combine(folder.FullName, ".ci", "out", "artifacts");
+        var root = RepositoryRoot.Find();
+        var artifacts = root is null ? Path.Combine(AppContext.BaseDirectory, "artifacts") : Path.Combine(root, ".ci", "out", "artifacts");
         Directory.CreateDirectory(artifacts);
         return artifacts;
     }

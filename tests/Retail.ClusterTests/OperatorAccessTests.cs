@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Streaming.Kafka.Embedded;
 
@@ -15,7 +14,7 @@ public sealed class OperatorAccessTests
     [Fact]
     public async Task The_readme_run_serves_the_dashboard_metrics_and_system_to_this_machine()
     {
-        await using var silo = HostProcess.Start("Retail.Silo", OwnPorts(), "newcomer", asNewcomer: true);
+        await using var silo = HostProcess.Start("Retail.Silo", HostProcess.OwnOrleansPorts(), "newcomer", asNewcomer: true);
         await silo.WaitReadyAsync(TimeSpan.FromSeconds(90));
 
         foreach (var path in OperatorPaths)
@@ -31,7 +30,7 @@ public sealed class OperatorAccessTests
     [Fact]
     public async Task Listening_beyond_loopback_keeps_it_closed_without_credentials()
     {
-        await using var silo = HostProcess.Start("Retail.Silo", OwnPorts(), "any-address", asNewcomer: true, host: "0.0.0.0");
+        await using var silo = HostProcess.Start("Retail.Silo", HostProcess.OwnOrleansPorts(), "any-address", asNewcomer: true, host: "0.0.0.0");
         await silo.WaitReadyAsync(TimeSpan.FromSeconds(90));
 
         await AssertClosedAsync(silo);
@@ -43,7 +42,7 @@ public sealed class OperatorAccessTests
     {
         // A broker of its own stands in for a real one: the silo is told an address, as in production.
         using var broker = EmbeddedKafkaBroker.Start();
-        var settings = OwnPorts();
+        var settings = HostProcess.OwnOrleansPorts();
         settings["Kafka:BootstrapServers"] = broker.BootstrapServers;
         await using var silo = HostProcess.Start("Retail.Silo", settings, "real-broker", asNewcomer: true);
         await silo.WaitReadyAsync(TimeSpan.FromSeconds(90));
@@ -54,7 +53,7 @@ public sealed class OperatorAccessTests
     [Fact]
     public async Task With_credentials_set_a_local_run_asks_for_them()
     {
-        var settings = OwnPorts();
+        var settings = HostProcess.OwnOrleansPorts();
         settings["Api:Key"] = "operator-access-test-key";
         await using var silo = HostProcess.Start("Retail.Silo", settings, "with-key", asNewcomer: true);
         await silo.WaitReadyAsync(TimeSpan.FromSeconds(90));
@@ -79,10 +78,4 @@ public sealed class OperatorAccessTests
         using var page = await silo.Http.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
-
-    private static Dictionary<string, string> OwnPorts() => new()
-    {
-        ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-        ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-    };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
@@ -10,13 +9,9 @@ public sealed class StandaloneApiTests
     [Fact]
     public async Task Without_a_kafka_address_the_api_reads_through_the_cluster_and_ingest_is_off()
     {
-        var gateway = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        await using var silo = HostProcess.Start("Retail.Silo", new Dictionary<string, string>
-        {
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = gateway,
-            ["Demo:Enabled"] = "false",
-        }, "standalone-silo");
+        var ports = HostProcess.OwnOrleansPorts();
+        var gateway = ports["Orleans:GatewayPort"];
+        await using var silo = HostProcess.Start("Retail.Silo", new Dictionary<string, string>(ports) { ["Demo:Enabled"] = "false" }, "standalone-silo");
         await silo.WaitReadyAsync(TimeSpan.FromSeconds(90));
         // The clickstream goes in through the silo's own API, which has the embedded broker.
         using var post = await silo.Http.PostAsync(new Uri("/api/clickstream", UriKind.Relative),

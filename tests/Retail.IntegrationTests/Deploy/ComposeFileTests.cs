@@ -6,18 +6,7 @@ namespace Retail.IntegrationTests.Deploy;
 /// <summary>The compose file and Dockerfiles, validated as far as a machine without a container engine can.</summary>
 public sealed class ComposeFileTests
 {
-    private static readonly string Root = RepositoryRoot();
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Retail.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Retail.sln not found above the test folder.");
-    }
+    private static readonly string Root = RepositoryRoot.Required();
 
     private static async Task<(int ExitCode, string Output)> ComposeAsync(bool withSecrets, params string[] args)
     {
