@@ -14,15 +14,11 @@ public sealed class ApiKeyCheck(IOptions<ApiAccessOptions> options)
     /// <summary>Whether a key is configured at all.</summary>
     public bool Required => _key is not null;
 
-    public bool Allows(HttpRequest request)
+    /// <summary>Whether the request carries the configured key; with none configured, no key matches.</summary>
+    public bool Matches(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (_key is null)
-        {
-            return true;
-        }
-
         var given = request.Headers[Header].ToString();
-        return given.Length > 0 && CryptographicOperations.FixedTimeEquals(_key, Encoding.UTF8.GetBytes(given));
+        return _key is not null && given.Length > 0 && CryptographicOperations.FixedTimeEquals(_key, Encoding.UTF8.GetBytes(given));
     }
 }

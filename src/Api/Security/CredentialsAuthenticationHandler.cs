@@ -39,7 +39,7 @@ internal sealed partial class CredentialsAuthenticationHandler(
     {
         if (Request.Headers.ContainsKey(ApiKeyCheck.Header))
         {
-            return Task.FromResult(apiKey.Required && apiKey.Allows(Request)
+            return Task.FromResult(apiKey.Matches(Request)
                 ? Success(ApiKeyRole)
                 : AuthenticateResult.Fail("The API key does not match."));
         }
