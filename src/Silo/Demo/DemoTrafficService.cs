@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Options;
+using Retail.Api.Platform;
 using Retail.Generators;
 using Retail.Generators.Clickstream;
 using Retail.Generators.Output;
-using Retail.Generators.Records;
 using Retail.Generators.Shopify;
-using Retail.Api.Platform;
 using Retail.Silo.Hosting;
 using Streaming.Kafka;
 
