@@ -10,3 +10,5 @@ global using Retail.Grains.Abstractions.Platform;
 global using Retail.Grains.Abstractions.Inventory;
 global using Retail.Grains.Abstractions.Products;
 global using Retail.Grains.Abstractions.Seed;
+global using Retail.Grains.Abstractions.Shopify;
+global using Retail.Grains.Abstractions.Webhooks;

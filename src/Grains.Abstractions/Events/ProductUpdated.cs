@@ -10,4 +10,4 @@ public sealed record ProductUpdated(
     [property: Id(2)] string? Vendor,
     [property: Id(3)] ImmutableArray<long> VariantIds,
     [property: Id(4)] DateTimeOffset UpdatedAt,
-    [property: Id(5)] SourcePosition Source);
+    [property: Id(5)] SourcePosition Source) : IProductEvent;

@@ -25,4 +25,8 @@ public interface IVariantIndexGrain : IGrainWithIntegerKey
     /// <summary>This shard's variants expected to sell out within <paramref name="days"/> days, soonest first.</summary>
     [AlwaysInterleave]
     Task<ImmutableArray<StockRiskVariant>> GetStockRiskAsync(double days);
+
+    /// <summary>This shard's price suggestions waiting for approval, newest first.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<Variants.PriceDecision>> GetSuggestionsAsync(int limit);
 }

@@ -17,7 +17,9 @@ public sealed record VariantSummary(
     [property: Id(5)] DateOnly? SellThroughDate,
     [property: Id(6)] ActivityWindow Views,
     [property: Id(7)] DateTimeOffset AsOf,
-    [property: Id(8)] PriceDecision? LastPriceChange = null)
+    [property: Id(8)] PriceDecision? LastPriceChange = null,
+    [property: Id(9)] PriceDecision? Suggestion = null,
+    [property: Id(10)] bool Deleted = false)
 {
     public long? ProductId => Catalog?.ProductId;
 

@@ -18,4 +18,9 @@ public sealed record VariantSnapshot(
     [property: Id(12)] double SalesVelocityPerDay,
     [property: Id(13)] double? DaysOfInventory,
     [property: Id(14)] DateOnly? SellThroughDate,
-    [property: Id(15)] DateTimeOffset UpdatedAt);
+    [property: Id(15)] DateTimeOffset UpdatedAt,
+    [property: Id(16)] decimal? AppliedPrice,
+    [property: Id(17)] DateTimeOffset? AppliedAt,
+    [property: Id(18)] string? LastWriteError,
+    [property: Id(19)] PriceDecision? Suggestion,
+    [property: Id(20)] DateTimeOffset? DeletedAt);

@@ -24,6 +24,23 @@ public static class SalesVelocity
         return new SalesRate(decayed, at >= last ? at : last, first);
     }
 
+    /// <summary>
+    /// The rate without <paramref name="units"/> sold at <paramref name="soldAt"/>, which a cancellation or refund takes
+    /// back: they are removed with the weight they were added with, never below none.
+    /// </summary>
+    public static SalesRate Remove(this SalesRate rate, double units, DateTimeOffset soldAt, ForecastingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rate);
+        ArgumentNullException.ThrowIfNull(options);
+        if (units <= 0 || rate.LastAt is not { } last)
+        {
+            return rate;
+        }
+
+        var weight = soldAt < last ? Decay(units, last - soldAt, options) : units;
+        return rate with { DecayedUnits = Math.Max(0, rate.DecayedUnits - weight) };
+    }
+
     /// <summary>Units per day at <paramref name="now"/>; 0 with no sales.</summary>
     public static double PerDay(this SalesRate rate, DateTimeOffset now, ForecastingOptions options)
     {

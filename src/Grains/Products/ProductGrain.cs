@@ -3,7 +3,7 @@ using Retail.Grains.ExactlyOnce;
 
 namespace Retail.Grains.Products;
 
-/// <summary>One product: its title, vendor and every variant it has had.</summary>
+/// <summary>One product: its title, vendor and every variant it has had, until Shopify deletes it.</summary>
 /// <remarks>
 /// Written through on every event and rarely updated, so it leaves memory after two idle minutes rather than
 /// Orleans' fifteen: a catalog update activates a grain per product.
@@ -24,7 +24,12 @@ internal sealed class ProductGrain(
 
     async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
-        await handleFactory.Create<ProductUpdated>().ResumeAsync((update, _) => OnUpdatedAsync(update));
+        await handleFactory.Create<IProductEvent>().ResumeAsync((productEvent, _) => productEvent switch
+        {
+            ProductUpdated update => OnUpdatedAsync(update),
+            ProductDeleted delete => OnDeletedAsync(delete),
+            _ => Task.CompletedTask,
+        });
     }
 
     private Task OnUpdatedAsync(ProductUpdated update)
@@ -43,5 +48,18 @@ internal sealed class ProductGrain(
             UpdatedAt = newer ? update.UpdatedAt : current.UpdatedAt,
         };
         return Persisted.WriteStateAsync();
+    }
+
+    private async Task OnDeletedAsync(ProductDeleted delete)
+    {
+        if (!TryAdvance(delete.Source, out var current))
+        {
+            return;
+        }
+
+        // The variants first: if this grain dies between, the redelivery finds the position not yet written and tells them again.
+        await Task.WhenAll(current.VariantIds.Select(id => GrainFactory.GetGrain<IProductVariantGrain>(id).DeleteAsync(delete.DeletedAt)));
+        Persisted.State = current with { DeletedAt = current.DeletedAt ?? delete.DeletedAt };
+        await Persisted.WriteStateAsync();
     }
 }

@@ -5,6 +5,7 @@ using Retail.Grains.Forecasting;
 using Retail.Grains.Insights;
 using Retail.Grains.Pricing;
 using Retail.Grains.Publishing;
+using Retail.Grains.Shopify;
 
 namespace Retail.Grains.Variants;
 
@@ -27,6 +28,7 @@ internal sealed class ProductVariantGrain(
     TimeProvider time,
     VariantReportBuffer reports,
     IStreamPublisher publisher,
+    PriceApplyMode apply,
     VariantMetrics metrics)
     : Grain, IProductVariantGrain, IDurableStreamConsumer, IStreamSubscriptionObserver
 {
@@ -53,6 +55,40 @@ internal sealed class ProductVariantGrain(
 
         // A direct call has no Kafka offset behind it to replay from, so it is persisted at once.
         await FlushAsync();
+    }
+
+    async Task IProductVariantGrain.DeleteAsync(DateTimeOffset deletedAt)
+    {
+        if (state.State.DeletedAt is null)
+        {
+            // A direct call: persisted at once, like inventory.
+            await KeepAsync(VariantReducer.Delete(state.State, deletedAt));
+        }
+    }
+
+    Task IProductVariantGrain.RecordPriceWriteAsync(PriceWriteResult result) => KeepAsync(VariantReducer.RecordWrite(state.State, result));
+
+    async Task<PriceDecision?> IProductVariantGrain.ApproveSuggestionAsync()
+    {
+        if (state.State.Write?.Suggestion is not { } suggestion)
+        {
+            return null;
+        }
+
+        await WriteAsync(suggestion);
+        await KeepAsync(VariantReducer.ClearSuggestion(state.State));
+        return suggestion;
+    }
+
+    async Task<PriceDecision?> IProductVariantGrain.RejectSuggestionAsync()
+    {
+        if (state.State.Write?.Suggestion is not { } suggestion)
+        {
+            return null;
+        }
+
+        await KeepAsync(VariantReducer.ClearSuggestion(state.State));
+        return suggestion;
     }
 
     async Task<bool> IDurableStreamConsumer.MakeDurableAsync(string streamNamespace, SourcePosition upTo)
@@ -123,6 +159,8 @@ internal sealed class ProductVariantGrain(
                 ClickstreamEvent click => VariantReducer.Apply(next, click, _forecasting),
                 VariantUpdated update => VariantReducer.Apply(next, update, _forecasting),
                 VariantSold sale => VariantReducer.Apply(next, sale, _forecasting),
+                OrderCancelled cancel => VariantReducer.Apply(next, cancel, _forecasting),
+                VariantRefunded refund => VariantReducer.Apply(next, refund, _forecasting),
                 _ => next,
             };
             count++;
@@ -158,6 +196,14 @@ internal sealed class ProductVariantGrain(
             next = VariantReducer.Record(next, decision);
             metrics.PriceChanged(decision.Policy);
             await publisher.PublishAsync(StreamId.Create(StreamNames.DynamicPrices, Id), decision);
+            if (apply.Suggests && next.DeletedAt is null)
+            {
+                next = VariantReducer.Suggest(next, decision);
+            }
+            else if (apply.Writes && next.DeletedAt is null && VariantReducer.NeedsWrite(next, decision))
+            {
+                await WriteAsync(decision, next);
+            }
         }
 
         if (SellThrough.Differs(next.PublishedForecast, forecast))
@@ -169,6 +215,22 @@ internal sealed class ProductVariantGrain(
         state.State = next;
         _dirty = true;
         reports.Report(_report, VariantReducer.Summary(Id, next, forecast, now));
+    }
+
+    /// <summary>Hands a decided price to its product's writer.</summary>
+    private Task WriteAsync(PriceDecision decision, ProductVariantState? current = null) =>
+        (current ?? state.State).Catalog?.ProductId is { } productId
+            ? GrainFactory.GetGrain<IPriceWriterGrain>(productId).SubmitAsync(new PriceToWrite(Id, decision.NewPrice, decision.DecidedAt))
+            : Task.CompletedTask;
+
+    /// <summary>Keeps a change that came by a direct call, not a stream: it has no Kafka offset to replay from, so it is persisted at once.</summary>
+    private async Task KeepAsync(ProductVariantState next)
+    {
+        var now = time.GetUtcNow();
+        state.State = next;
+        _dirty = true;
+        reports.Report(_report, VariantReducer.Summary(Id, next, VariantReducer.Forecast(Id, next, now, _forecasting), now));
+        await FlushAsync();
     }
 
     private async Task FlushAsync()

@@ -44,7 +44,9 @@ public static class VariantReducer
                 update.VariantTitle ?? known.VariantTitle,
                 update.Vendor ?? known.Vendor,
                 update.Sku ?? known.Sku,
-                update.Price ?? known.BasePrice,
+                // A price this product wrote comes back in the next products/update: it is not a new base price, or the
+                // dynamic price would compound on itself.
+                update.Price is { } price && price != state.Write?.AppliedPrice ? price : known.BasePrice ?? update.Price,
                 update.InventoryItemId ?? known.InventoryItemId),
         };
         return update.InventoryQuantity is { } quantity
@@ -52,12 +54,147 @@ public static class VariantReducer
             : next;
     }
 
+    /// <summary>Most orders a variant remembers, to count a re-sent order once and to take back cancellations and refunds.</summary>
+    public const int OrdersKept = 200;
+
+    /// <summary>An order's units of the variant; an order already counted, or cancelled, counts nothing.</summary>
     public static ProductVariantState Apply(ProductVariantState state, VariantSold sale, ForecastingOptions options)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(sale);
-        return state with { Sales = state.Sales with { Orders = state.Sales.Orders.Record(sale.Quantity, sale.SoldAt, options) } };
+        var orders = OrEmpty(state.Orders);
+        if (orders.Any(o => o.OrderId == sale.OrderId))
+        {
+            return state;
+        }
+
+        return state with
+        {
+            Sales = state.Sales with { Orders = state.Sales.Orders.Record(sale.Quantity, sale.SoldAt, options) },
+            Orders = Remember(orders, new OrderCount(sale.OrderId, sale.Quantity, sale.SoldAt, Cancelled: false, Refunds: [])),
+        };
     }
+
+    /// <summary>Takes back what a cancelled order counted, once; a cancelled order that arrives later counts nothing.</summary>
+    public static ProductVariantState Apply(ProductVariantState state, OrderCancelled cancel, ForecastingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(cancel);
+        var orders = OrEmpty(state.Orders);
+        var index = IndexOfOrder(orders, cancel.OrderId);
+        if (index < 0)
+        {
+            return state with { Orders = Remember(orders, new OrderCount(cancel.OrderId, 0, cancel.CancelledAt, Cancelled: true, Refunds: [])) };
+        }
+
+        var order = orders[index];
+        if (order.Cancelled)
+        {
+            return state;
+        }
+
+        return state with
+        {
+            Sales = state.Sales with { Orders = state.Sales.Orders.Remove(order.Units, order.SoldAt, options) },
+            Orders = orders.SetItem(index, order with { Units = 0, Cancelled = true }),
+        };
+    }
+
+    /// <summary>
+    /// Takes back a refund's units from its order, once per refund and never more than the order counted, and puts
+    /// restocked units back on hand.
+    /// </summary>
+    public static ProductVariantState Apply(ProductVariantState state, VariantRefunded refund, ForecastingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(refund);
+        var orders = OrEmpty(state.Orders);
+        var index = IndexOfOrder(orders, refund.OrderId);
+        var order = index >= 0 ? orders[index] : new OrderCount(refund.OrderId, 0, refund.RefundedAt, Cancelled: false, Refunds: []);
+        if (!order.Refunds.IsDefault && order.Refunds.Contains(refund.RefundId))
+        {
+            return state;
+        }
+
+        var taken = Math.Min(order.Units, refund.Quantity);
+        var counted = order with { Units = order.Units - taken, Refunds = OrEmpty(order.Refunds).Add(refund.RefundId) };
+        var next = state with
+        {
+            Sales = state.Sales with { Orders = state.Sales.Orders.Remove(taken, order.SoldAt, options) },
+            Orders = index >= 0 ? orders.SetItem(index, counted) : Remember(orders, counted),
+        };
+
+        // Restocked units are back on hand; a newer quantity from Shopify wins over this one.
+        return refund.Restocked > 0 && next.Stock is { } stock && refund.RefundedAt >= stock.AsOf
+            ? next with { Stock = new StockLevel(stock.Quantity + refund.Restocked, stock.Quantity, refund.RefundedAt) }
+            : next;
+    }
+
+    /// <summary>The variant's product was deleted.</summary>
+    public static ProductVariantState Delete(ProductVariantState state, DateTimeOffset deletedAt)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.DeletedAt is null ? state with { DeletedAt = deletedAt } : state;
+    }
+
+    /// <summary>Keeps <paramref name="decision"/> for an operator's approval, in place of any older suggestion.</summary>
+    public static ProductVariantState Suggest(ProductVariantState state, PriceDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(decision);
+        return state with { Write = (state.Write ?? PriceWrite.None) with { Suggestion = decision } };
+    }
+
+    /// <summary>Whether a decision would change the price in Shopify: not when it is the price Shopify already has.</summary>
+    public static bool NeedsWrite(ProductVariantState state, PriceDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(decision);
+        return decision.NewPrice != (state.Write?.AppliedPrice ?? state.Catalog?.BasePrice);
+    }
+
+    /// <summary>Drops the waiting suggestion.</summary>
+    public static ProductVariantState ClearSuggestion(ProductVariantState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Write is { Suggestion: not null } write ? state with { Write = write with { Suggestion = null } } : state;
+    }
+
+    /// <summary>Records a write's outcome: a written price becomes the applied price; a failure is the last error.</summary>
+    public static ProductVariantState RecordWrite(ProductVariantState state, PriceWriteResult result)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(result);
+        var write = state.Write ?? PriceWrite.None;
+        return state with
+        {
+            Write = result.Error is null
+                ? write with { AppliedPrice = result.Price, AppliedAt = result.At, LastError = null }
+                : write with { LastError = result.Error },
+        };
+    }
+
+    private static ImmutableArray<OrderCount> Remember(ImmutableArray<OrderCount> orders, OrderCount order)
+    {
+        var next = orders.Add(order);
+        return next.Length > OrdersKept ? next.RemoveRange(0, next.Length - OrdersKept) : next;
+    }
+
+    private static int IndexOfOrder(ImmutableArray<OrderCount> orders, long orderId)
+    {
+        for (var i = 0; i < orders.Length; i++)
+        {
+            if (orders[i].OrderId == orderId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // An unset ImmutableArray field is default, not empty.
+    private static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> items) => items.IsDefault ? [] : items;
 
     /// <summary>
     /// Sets the quantity on hand as of <paramref name="asOf"/>, unless a newer quantity is known. A fall in
@@ -147,7 +284,12 @@ public static class VariantReducer
             Math.Round(forecast.VelocityPerDay, 3),
             forecast.DaysOfInventory is { } days ? Math.Round(days, 2) : null,
             forecast.SellThroughDate,
-            state.UpdatedAt ?? now);
+            state.UpdatedAt ?? now,
+            state.Write?.AppliedPrice,
+            state.Write?.AppliedAt,
+            state.Write?.LastError,
+            state.Write?.Suggestion,
+            state.DeletedAt);
     }
 
     public static VariantSummary Summary(long variantId, ProductVariantState state, SellThroughForecast forecast, DateTimeOffset now)
@@ -163,6 +305,8 @@ public static class VariantReducer
             forecast.SellThroughDate,
             state.Views,
             now,
-            state.RecentDecisions.IsEmpty ? null : state.RecentDecisions[0]);
+            state.RecentDecisions.IsEmpty ? null : state.RecentDecisions[0],
+            state.Write?.Suggestion,
+            state.DeletedAt is not null);
     }
 }
