@@ -15,7 +15,7 @@ public static class PriceSuggestionsApi
     public static IEndpointRouteBuilder MapPriceSuggestionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/price-suggestions").WithTags("Pricing").RequireAuthorization(AccessPolicies.Operator);
-        api.MapGet("/", GetSuggestionsAsync)
+        api.MapGet(string.Empty, GetSuggestionsAsync)
             .WithName("GetPriceSuggestions")
             .WithSummary("Price decisions waiting for approval, newest first.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -57,21 +57,28 @@ public static class VariantReducer
     /// <summary>Most orders a variant remembers, to count a re-sent order once and to take back cancellations and refunds.</summary>
     public const int OrdersKept = 200;
 
-    /// <summary>An order's units of the variant; an order already counted, or cancelled, counts nothing.</summary>
+    /// <summary>
+    /// An order's units of the variant, less any refunded before it arrived; an order already counted, or cancelled,
+    /// counts nothing.
+    /// </summary>
     public static ProductVariantState Apply(ProductVariantState state, VariantSold sale, ForecastingOptions options)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(sale);
         var orders = OrEmpty(state.Orders);
-        if (orders.Any(o => o.OrderId == sale.OrderId))
+        var index = IndexOfOrder(orders, sale.OrderId);
+        var known = index >= 0 ? orders[index] : null;
+        if (known is { Ordered: true })
         {
             return state;
         }
 
+        var units = known is { Cancelled: true } ? 0 : Math.Max(0, sale.Quantity - (known?.Refunded ?? 0));
+        var order = new OrderCount(sale.OrderId, units, sale.SoldAt, known?.Cancelled ?? false, known?.Refunds ?? [], Ordered: true, known?.Refunded ?? 0);
         return state with
         {
-            Sales = state.Sales with { Orders = state.Sales.Orders.Record(sale.Quantity, sale.SoldAt, options) },
-            Orders = Remember(orders, new OrderCount(sale.OrderId, sale.Quantity, sale.SoldAt, Cancelled: false, Refunds: [])),
+            Sales = state.Sales with { Orders = state.Sales.Orders.Record(units, sale.SoldAt, options) },
+            Orders = index >= 0 ? orders.SetItem(index, order) : Remember(orders, order),
         };
     }
 
@@ -84,7 +91,7 @@ public static class VariantReducer
         var index = IndexOfOrder(orders, cancel.OrderId);
         if (index < 0)
         {
-            return state with { Orders = Remember(orders, new OrderCount(cancel.OrderId, 0, cancel.CancelledAt, Cancelled: true, Refunds: [])) };
+            return state with { Orders = Remember(orders, new OrderCount(cancel.OrderId, 0, cancel.CancelledAt, Cancelled: true, Refunds: [], Ordered: false, Refunded: 0)) };
         }
 
         var order = orders[index];
@@ -110,14 +117,14 @@ public static class VariantReducer
         ArgumentNullException.ThrowIfNull(refund);
         var orders = OrEmpty(state.Orders);
         var index = IndexOfOrder(orders, refund.OrderId);
-        var order = index >= 0 ? orders[index] : new OrderCount(refund.OrderId, 0, refund.RefundedAt, Cancelled: false, Refunds: []);
+        var order = index >= 0 ? orders[index] : new OrderCount(refund.OrderId, 0, refund.RefundedAt, Cancelled: false, Refunds: [], Ordered: false, Refunded: 0);
         if (!order.Refunds.IsDefault && order.Refunds.Contains(refund.RefundId))
         {
             return state;
         }
 
         var taken = Math.Min(order.Units, refund.Quantity);
-        var counted = order with { Units = order.Units - taken, Refunds = OrEmpty(order.Refunds).Add(refund.RefundId) };
+        var counted = order with { Units = order.Units - taken, Refunds = OrEmpty(order.Refunds).Add(refund.RefundId), Refunded = order.Refunded + refund.Quantity };
         var next = state with
         {
             Sales = state.Sales with { Orders = state.Sales.Orders.Remove(taken, order.SoldAt, options) },
