@@ -36,6 +36,6 @@ public sealed class ShopifyAdminOptions
     /// <summary>Whether a shop and a token are both set.</summary>
     public bool Connected => !string.IsNullOrWhiteSpace(Shop) && !string.IsNullOrWhiteSpace(AdminToken);
 
-    /// <summary>The GraphQL endpoint.</summary>
-    public Uri Endpoint => AdminApiUrl ?? new Uri($"https://{Shop}/admin/api/{ApiVersion}/graphql.json");
+    /// <summary>The GraphQL endpoint. A method, so that validating the options does not build it from an unset shop.</summary>
+    public Uri Endpoint() => AdminApiUrl ?? new Uri($"https://{Shop}/admin/api/{ApiVersion}/graphql.json");
 }

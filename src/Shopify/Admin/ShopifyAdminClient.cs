@@ -132,7 +132,7 @@ public sealed partial class ShopifyAdminClient(
             TimeSpan retryAfter;
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, _options.Endpoint)
+                using var request = new HttpRequestMessage(HttpMethod.Post, _options.Endpoint())
                 {
                     Content = JsonContent.Create(new { query, variables }),
                 };

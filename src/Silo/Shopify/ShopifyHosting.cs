@@ -13,6 +13,7 @@ internal static class ShopifyHosting
         services.AddOptions<ShopifyAdminOptions>().BindConfiguration(ShopifyAdminOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.AdminApiUrl is null || o.AdminApiUrl.IsAbsoluteUri, "Shopify:AdminApiUrl must be an absolute URL.")
+            .Validate(o => !o.Connected || o.AdminApiUrl is not null || Uri.CheckHostName(o.Shop) == UriHostNameType.Dns, "Shopify:Shop must be the shop's domain, such as example.myshopify.com.")
             .Validate(o => o.RetryBackoff > TimeSpan.Zero, "Shopify:RetryBackoff must be positive.")
             .ValidateOnStart();
         services.AddOptions<PriceApplyOptions>().BindConfiguration(PriceApplyOptions.Section)

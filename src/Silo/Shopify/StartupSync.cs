@@ -21,7 +21,9 @@ internal sealed partial class StartupSync(
             return Task.CompletedTask;
         }
 
-        LogConnected(logger, options.Value.Shop ?? options.Value.Endpoint.Host, options.Value.ApiVersion, apply.Value.Apply);
+        var settings = options.Value;
+        var shop = settings.Shop ?? string.Empty;
+        LogConnected(logger, shop, settings.ApiVersion, apply.Value.Apply);
         lifetime.ApplicationStarted.Register(() => _ = StartSyncAsync());
         return Task.CompletedTask;
     }

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Retail.Api.Ingest;
+using Retail.Grains.Abstractions.Insights;
+using Retail.IntegrationTests.Infrastructure;
+
+namespace Retail.IntegrationTests.Ingest;
+
+/// <summary>Every order and product event Shopify sends, the compliance webhooks, and deduplication by event id.</summary>
+[Collection(SiloGroup.Name)]
+[Trait("Category", "Kafka")]
+public sealed class ShopifyEventTests(SiloFactory silo)
+{
+    private static readonly string Now = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture);
+
+    private static string Order(long orderId, params (long VariantId, long Quantity)[] lines) => new JsonObject
+    {
+        ["id"] = orderId,
+        ["created_at"] = Now,
+        ["cancelled_at"] = Now,
+        ["line_items"] = new JsonArray([.. lines.Select(l => (JsonNode)new JsonObject { ["id"] = l.VariantId + 1, ["variant_id"] = l.VariantId, ["quantity"] = l.Quantity })]),
+    }.ToJsonString();
+
+    private static async Task<double> VelocityAsync(HttpClient http, long variantId) => (await http.VariantAsync(variantId))?.SalesVelocityPerDay ?? 0;
+
+    private static async Task SendAsync(HttpClient http, string topic, string body, string? eventId = null)
+    {
+        var response = await http.SendAsync(Webhooks.Request(topic, body, eventId: eventId));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("customers/data_request", """{"shop_id":954889,"shop_domain":"test-shop.myshopify.com","orders_requested":[299938,280263],"customer":{"id":191167,"email":"john@example.com","phone":"555-625-1199"},"data_request":{"id":9999}}""")]
+    [InlineData("customers/redact", """{"shop_id":954889,"shop_domain":"test-shop.myshopify.com","customer":{"id":191167,"email":"john@example.com","phone":"555-625-1199"},"orders_to_redact":[299938,280263]}""")]
+    [InlineData("shop/redact", """{"shop_id":954889,"shop_domain":"test-shop.myshopify.com"}""")]
+    public async Task Compliance_webhooks_answer_200_signed_and_401_unsigned_or_badly_signed(string topic, string body)
+    {
+        var http = silo.CreateClient();
+
+        var signed = await http.SendAsync(Webhooks.Request(topic, body));
+        var unsigned = await http.SendAsync(Webhooks.Request(topic, body, secret: null));
+        var forged = await http.SendAsync(Webhooks.Request(topic, body, secret: "not-the-secret"));
+
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        Assert.Equal(new WebhookReceipt(null, false), await signed.Content.ReadFromJsonAsync<WebhookReceipt>());
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (unsigned.StatusCode, forged.StatusCode));
+        // Nothing of the customer is kept: not even a record in Kafka.
+        Assert.Empty(Kafka.ReadToEnd(silo.BootstrapServers, new Retail.ServiceDefaults.KafkaTopics().ForWebhook(topic)!));
+    }
+
+    [Fact]
+    public async Task One_event_delivered_under_two_webhook_ids_is_written_once()
+    {
+        var eventId = Guid.NewGuid().ToString();
+        var body = Records.ProductUpdate(91000, "Event product", (91000000000001, "3.00", 1, null));
+        var http = silo.CreateClient();
+
+        var first = await http.SendAsync(Webhooks.Request("products/update", body, webhookId: Guid.NewGuid().ToString(), eventId: eventId));
+        var second = await http.SendAsync(Webhooks.Request("products/update", body, webhookId: Guid.NewGuid().ToString(), eventId: eventId));
+
+        Assert.Equal(new WebhookReceipt("plf_products_update", false), await first.Content.ReadFromJsonAsync<WebhookReceipt>());
+        Assert.Equal(new WebhookReceipt("plf_products_update", true), await second.Content.ReadFromJsonAsync<WebhookReceipt>());
+        Assert.Single(Kafka.ReadToEnd(silo.BootstrapServers, "plf_products_update"), r => r.Header("shopify.event_id") == eventId);
+    }
+
+    [Fact]
+    public async Task An_order_sent_again_under_another_event_counts_once()
+    {
+        const long twice = 92000000000001;
+        const long once = 92000000000002;
+        const long unit = 92000000000003;
+        var http = silo.CreateClient();
+
+        await SendAsync(http, "orders/create", Order(9200001, (twice, 2)));
+        await SendAsync(http, "orders/create", Order(9200001, (twice, 2)));
+        await SendAsync(http, "orders/create", Order(9200002, (twice, 1)));
+        await SendAsync(http, "orders/create", Order(9200003, (once, 2)));
+        await SendAsync(http, "orders/create", Order(9200004, (once, 1)));
+        await SendAsync(http, "orders/create", Order(9200005, (unit, 1)));
+
+        // Three units each once every order is in; counting the repeat would make it five.
+        var perUnit = await Eventually.GetAsync(() => VelocityAsync(http, unit), v => v > 0, ApiReads.Patience, "one unit's velocity");
+        var reference = await Eventually.GetAsync(() => VelocityAsync(http, once), v => v > 2.5 * perUnit, ApiReads.Patience, "three units");
+        var counted = await Eventually.GetAsync(() => VelocityAsync(http, twice), v => v > 2.5 * perUnit, ApiReads.Patience, "three units");
+        Assert.InRange(counted / perUnit, 2.95, 3.05);
+        Assert.InRange(reference / perUnit, 2.95, 3.05);
+    }
+
+    [Fact]
+    public async Task A_cancelled_order_no_longer_counts()
+    {
+        const long variant = 93000000000001;
+        var http = silo.CreateClient();
+        await SendAsync(http, "orders/create", Order(9300001, (variant, 2)));
+        await Eventually.GetAsync(() => VelocityAsync(http, variant), v => v > 0, ApiReads.Patience, "the order");
+
+        await SendAsync(http, "orders/cancelled", Order(9300001, (variant, 2)));
+
+        Assert.Equal(0, await Eventually.GetAsync(() => VelocityAsync(http, variant), v => v == 0, ApiReads.Patience, "the cancellation"));
+    }
+
+    [Fact]
+    public async Task A_refund_takes_back_its_units_once_and_restocked_ones_are_on_hand_again()
+    {
+        const long refunded = 94000000000001;
+        const long reference = 94000000000002;
+        var http = silo.CreateClient();
+        await SendAsync(http, "products/create", Records.ProductUpdate(94000, "Refunded", (refunded, "5.00", 10, null)));
+        await http.WaitForVariantAsync(refunded, v => v.InventoryQuantity == 10, "the product");
+        await SendAsync(http, "orders/create", Order(9400001, (refunded, 3)));
+        await SendAsync(http, "orders/create", Order(9400002, (reference, 1)));
+        var perUnit = await Eventually.GetAsync(() => VelocityAsync(http, reference), v => v > 0, ApiReads.Patience, "one unit");
+        await Eventually.GetAsync(() => VelocityAsync(http, refunded), v => v > 2.5 * perUnit, ApiReads.Patience, "the order");
+        var refund = new JsonObject
+        {
+            ["id"] = 9400101,
+            ["order_id"] = 9400001,
+            ["created_at"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
+            ["refund_line_items"] = new JsonArray(
+                new JsonObject { ["id"] = 1, ["quantity"] = 1, ["line_item_id"] = 5, ["restock_type"] = "return", ["line_item"] = new JsonObject { ["id"] = 5, ["variant_id"] = refunded, ["quantity"] = 3 } },
+                new JsonObject { ["id"] = 2, ["quantity"] = 1, ["line_item_id"] = 5, ["restock_type"] = "no_restock", ["line_item"] = new JsonObject { ["id"] = 5, ["variant_id"] = refunded, ["quantity"] = 3 } }),
+        }.ToJsonString();
+
+        await SendAsync(http, "refunds/create", refund);
+        await SendAsync(http, "refunds/create", refund);
+
+        var after = await http.WaitForVariantAsync(refunded, v => v.InventoryQuantity == 11, "the restock");
+        Assert.InRange(after.SalesVelocityPerDay / perUnit, 0.95, 1.05);
+    }
+
+    [Fact]
+    public async Task A_deleted_product_answers_410_and_leaves_trending_and_stock_risk()
+    {
+        const long variant = 95000000000001;
+        var http = silo.CreateClient();
+        await SendAsync(http, "products/create", Records.ProductUpdate(95000, "Doomed", (variant, "9.00", 2, null)));
+        await SendAsync(http, "orders/create", Order(9500001, (variant, 1)));
+        var clicks = await http.PostAsync(new Uri("/api/clickstream", UriKind.Relative), new StringContent($"[{string.Join(',', Enumerable.Repeat(Records.Click(variant, "contentView"), 50))}]", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, clicks.StatusCode);
+        await Eventually.GetAsync(() => http.GetFromJsonAsync<TrendingVariant[]>(new Uri("/api/trending?limit=100", UriKind.Relative)), t => t!.Any(v => v.VariantId == variant), ApiReads.Patience, "the variant trending");
+        await Eventually.GetAsync(() => http.GetFromJsonAsync<StockRiskVariant[]>(new Uri("/api/stock-risk?days=3650", UriKind.Relative)), t => t!.Any(v => v.VariantId == variant), ApiReads.Patience, "the variant at risk");
+
+        await SendAsync(http, "products/delete", """{"id":95000}""");
+
+        var gone = await Eventually.GetAsync(() => http.GetAsync(new Uri($"/api/variants/{variant}", UriKind.Relative)), r => r.StatusCode == HttpStatusCode.Gone, ApiReads.Patience, "410 Gone");
+        Assert.Equal("application/problem+json", gone.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await gone.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((410, "Variant deleted"), (problem.GetProperty("status").GetInt32(), problem.GetProperty("title").GetString()));
+        await Eventually.GetAsync(() => http.GetFromJsonAsync<TrendingVariant[]>(new Uri("/api/trending?limit=100", UriKind.Relative)), t => t!.All(v => v.VariantId != variant), ApiReads.Patience, "the variant gone from trending");
+        await Eventually.GetAsync(() => http.GetFromJsonAsync<StockRiskVariant[]>(new Uri("/api/stock-risk?days=3650", UriKind.Relative)), t => t!.All(v => v.VariantId != variant), ApiReads.Patience, "the variant gone from stock risk");
+    }
+}
