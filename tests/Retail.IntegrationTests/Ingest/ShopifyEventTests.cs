@@ -56,7 +56,7 @@ public sealed class ShopifyEventTests(SiloFactory silo)
     public async Task One_event_delivered_under_two_webhook_ids_is_written_once()
     {
         var eventId = Guid.NewGuid().ToString();
-        var body = Records.ProductUpdate(91000, "Event product", (91000000000001, "3.00", 1, null));
+        var body = Records.ProductUpdate(41000, "Event product", (41000000000001, "3.00", 1, null));
         var http = silo.CreateClient();
 
         var first = await http.SendAsync(Webhooks.Request("products/update", body, webhookId: Guid.NewGuid().ToString(), eventId: eventId));
@@ -70,17 +70,17 @@ public sealed class ShopifyEventTests(SiloFactory silo)
     [Fact]
     public async Task An_order_sent_again_under_another_event_counts_once()
     {
-        const long twice = 92000000000001;
-        const long once = 92000000000002;
-        const long unit = 92000000000003;
+        const long twice = 42000000000001;
+        const long once = 42000000000002;
+        const long unit = 42000000000003;
         var http = silo.CreateClient();
 
-        await SendAsync(http, "orders/create", Order(9200001, (twice, 2)));
-        await SendAsync(http, "orders/create", Order(9200001, (twice, 2)));
-        await SendAsync(http, "orders/create", Order(9200002, (twice, 1)));
-        await SendAsync(http, "orders/create", Order(9200003, (once, 2)));
-        await SendAsync(http, "orders/create", Order(9200004, (once, 1)));
-        await SendAsync(http, "orders/create", Order(9200005, (unit, 1)));
+        await SendAsync(http, "orders/create", Order(4200001, (twice, 2)));
+        await SendAsync(http, "orders/create", Order(4200001, (twice, 2)));
+        await SendAsync(http, "orders/create", Order(4200002, (twice, 1)));
+        await SendAsync(http, "orders/create", Order(4200003, (once, 2)));
+        await SendAsync(http, "orders/create", Order(4200004, (once, 1)));
+        await SendAsync(http, "orders/create", Order(4200005, (unit, 1)));
 
         // Three units each once every order is in; counting the repeat would make it five.
         var perUnit = await Eventually.GetAsync(() => VelocityAsync(http, unit), v => v > 0, ApiReads.Patience, "one unit's velocity");
@@ -93,12 +93,12 @@ public sealed class ShopifyEventTests(SiloFactory silo)
     [Fact]
     public async Task A_cancelled_order_no_longer_counts()
     {
-        const long variant = 93000000000001;
+        const long variant = 43000000000001;
         var http = silo.CreateClient();
-        await SendAsync(http, "orders/create", Order(9300001, (variant, 2)));
+        await SendAsync(http, "orders/create", Order(4300001, (variant, 2)));
         await Eventually.GetAsync(() => VelocityAsync(http, variant), v => v > 0, ApiReads.Patience, "the order");
 
-        await SendAsync(http, "orders/cancelled", Order(9300001, (variant, 2)));
+        await SendAsync(http, "orders/cancelled", Order(4300001, (variant, 2)));
 
         Assert.Equal(0, await Eventually.GetAsync(() => VelocityAsync(http, variant), v => v == 0, ApiReads.Patience, "the cancellation"));
     }
@@ -106,19 +106,19 @@ public sealed class ShopifyEventTests(SiloFactory silo)
     [Fact]
     public async Task A_refund_takes_back_its_units_once_and_restocked_ones_are_on_hand_again()
     {
-        const long refunded = 94000000000001;
-        const long reference = 94000000000002;
+        const long refunded = 44000000000001;
+        const long reference = 44000000000002;
         var http = silo.CreateClient();
-        await SendAsync(http, "products/create", Records.ProductUpdate(94000, "Refunded", (refunded, "5.00", 10, null)));
+        await SendAsync(http, "products/create", Records.ProductUpdate(44000, "Refunded", (refunded, "5.00", 10, null)));
         await http.WaitForVariantAsync(refunded, v => v.InventoryQuantity == 10, "the product");
-        await SendAsync(http, "orders/create", Order(9400001, (refunded, 3)));
-        await SendAsync(http, "orders/create", Order(9400002, (reference, 1)));
+        await SendAsync(http, "orders/create", Order(4400001, (refunded, 3)));
+        await SendAsync(http, "orders/create", Order(4400002, (reference, 1)));
         var perUnit = await Eventually.GetAsync(() => VelocityAsync(http, reference), v => v > 0, ApiReads.Patience, "one unit");
         await Eventually.GetAsync(() => VelocityAsync(http, refunded), v => v > 2.5 * perUnit, ApiReads.Patience, "the order");
         var refund = new JsonObject
         {
-            ["id"] = 9400101,
-            ["order_id"] = 9400001,
+            ["id"] = 4400101,
+            ["order_id"] = 4400001,
             ["created_at"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
             ["refund_line_items"] = new JsonArray(
                 new JsonObject { ["id"] = 1, ["quantity"] = 1, ["line_item_id"] = 5, ["restock_type"] = "return", ["line_item"] = new JsonObject { ["id"] = 5, ["variant_id"] = refunded, ["quantity"] = 3 } },
@@ -135,16 +135,16 @@ public sealed class ShopifyEventTests(SiloFactory silo)
     [Fact]
     public async Task A_deleted_product_answers_410_and_leaves_trending_and_stock_risk()
     {
-        const long variant = 95000000000001;
+        const long variant = 45000000000001;
         var http = silo.CreateClient();
-        await SendAsync(http, "products/create", Records.ProductUpdate(95000, "Doomed", (variant, "9.00", 2, null)));
-        await SendAsync(http, "orders/create", Order(9500001, (variant, 1)));
+        await SendAsync(http, "products/create", Records.ProductUpdate(45000, "Doomed", (variant, "9.00", 2, null)));
+        await SendAsync(http, "orders/create", Order(4500001, (variant, 1)));
         var clicks = await http.PostAsync(new Uri("/api/clickstream", UriKind.Relative), new StringContent($"[{string.Join(',', Enumerable.Repeat(Records.Click(variant, "contentView"), 50))}]", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, clicks.StatusCode);
         await Eventually.GetAsync(() => http.GetFromJsonAsync<TrendingVariant[]>(new Uri("/api/trending?limit=100", UriKind.Relative)), t => t!.Any(v => v.VariantId == variant), ApiReads.Patience, "the variant trending");
         await Eventually.GetAsync(() => http.GetFromJsonAsync<StockRiskVariant[]>(new Uri("/api/stock-risk?days=3650", UriKind.Relative)), t => t!.Any(v => v.VariantId == variant), ApiReads.Patience, "the variant at risk");
 
-        await SendAsync(http, "products/delete", """{"id":95000}""");
+        await SendAsync(http, "products/delete", """{"id":45000}""");
 
         var gone = await Eventually.GetAsync(() => http.GetAsync(new Uri($"/api/variants/{variant}", UriKind.Relative)), r => r.StatusCode == HttpStatusCode.Gone, ApiReads.Patience, "410 Gone");
         Assert.Equal("application/problem+json", gone.Content.Headers.ContentType?.MediaType);

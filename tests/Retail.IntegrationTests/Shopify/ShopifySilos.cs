@@ -5,7 +5,7 @@ namespace Retail.IntegrationTests.Shopify;
 /// <summary>A silo connected to a <see cref="FakeShopifyAdmin"/>, with the seed's pricing rule so that every synced variant gets a price decision of base × 1.01.</summary>
 public abstract class ShopifySilo : SiloFactory
 {
-    protected ShopifySilo(FakeShopifyAdmin fake, string apply)
+    private protected ShopifySilo(FakeShopifyAdmin fake, string apply)
         : base(new Dictionary<string, string>(fake.Settings())
         {
             ["Pricing:Apply"] = apply,
@@ -13,7 +13,7 @@ public abstract class ShopifySilo : SiloFactory
             ["Shopify:SyncPageSize"] = "1",
         }) => Fake = fake;
 
-    public FakeShopifyAdmin Fake { get; }
+    internal FakeShopifyAdmin Fake { get; }
 
     public override async ValueTask DisposeAsync()
     {

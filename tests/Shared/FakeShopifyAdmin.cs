@@ -7,14 +7,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Retail.IntegrationTests.Infrastructure;
+namespace Retail.Tests.Shared;
 
 /// <summary>
 /// A FAKE of Shopify's Admin GraphQL API, for tests only: a real HTTP server on a free loopback port that answers the
 /// catalog query and <c>productVariantsBulkUpdate</c> the way Shopify does, with <c>extensions.cost.throttleStatus</c>,
 /// THROTTLED errors when told to, and <c>userErrors</c> for refused variants. It records what it was asked.
 /// </summary>
-public sealed class FakeShopifyAdmin : IAsyncDisposable
+internal sealed class FakeShopifyAdmin : IAsyncDisposable
 {
     /// <summary>The token the fake accepts; a test value, not anybody's secret.</summary>
     public const string Token = "fake-admin-token";
@@ -179,10 +179,10 @@ public sealed class FakeShopifyAdmin : IAsyncDisposable
 }
 
 /// <summary>A product of the fake's catalog.</summary>
-public sealed record FakeProduct(long Id, string Title, params FakeVariant[] Variants);
+internal sealed record FakeProduct(long Id, string Title, params FakeVariant[] Variants);
 
 /// <summary>A variant of a <see cref="FakeProduct"/>.</summary>
-public sealed record FakeVariant(long Id, string Sku, decimal Price, long Quantity, long InventoryItemId);
+internal sealed record FakeVariant(long Id, string Sku, decimal Price, long Quantity, long InventoryItemId);
 
 /// <summary>One <c>productVariantsBulkUpdate</c> the fake received, and its answer: <c>written</c>, <c>THROTTLED</c> or <c>userErrors</c>.</summary>
-public sealed record FakePriceWrite(long ProductId, (long VariantId, decimal Price)[] Prices, string Answer);
+internal sealed record FakePriceWrite(long ProductId, (long VariantId, decimal Price)[] Prices, string Answer);
