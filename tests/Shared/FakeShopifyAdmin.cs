@@ -22,6 +22,8 @@ internal sealed class FakeShopifyAdmin : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly IReadOnlyList<FakeProduct> _catalog;
     private int _throttleWrites;
+    private int _failures;
+    private int _requests;
 
     private FakeShopifyAdmin(IReadOnlyList<FakeProduct> catalog, int throttleWrites, IReadOnlySet<long> refusedVariants)
     {
@@ -47,6 +49,12 @@ internal sealed class FakeShopifyAdmin : IAsyncDisposable
     /// <summary>Every <c>productVariantsBulkUpdate</c>, in order, with how it was answered.</summary>
     public ConcurrentQueue<FakePriceWrite> Writes { get; } = new();
 
+    /// <summary>Requests answered so far, of every kind.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Makes the next <paramref name="count"/> requests answer 503, as Shopify does when it is down.</summary>
+    public void FailNext(int count) => Interlocked.Exchange(ref _failures, count);
+
     /// <summary>Variants whose price writes are refused with <c>userErrors</c>.</summary>
     public IReadOnlySet<long> RefusedVariants { get; }
 
@@ -66,6 +74,13 @@ internal sealed class FakeShopifyAdmin : IAsyncDisposable
 
     private async Task AnswerAsync(HttpContext context)
     {
+        Interlocked.Increment(ref _requests);
+        if (Interlocked.Decrement(ref _failures) >= 0)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         if (context.Request.Headers["X-Shopify-Access-Token"] != Token)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
