@@ -22,9 +22,12 @@ public sealed class ShopifyAdminOptions
     /// <summary>The full GraphQL endpoint URL, instead of the one made from <see cref="Shop"/> (for tests and proxies).</summary>
     public Uri? AdminApiUrl { get; set; }
 
-    /// <summary>Products per page of the catalog sync.</summary>
+    /// <summary>
+    /// Products per page of the catalog sync. Each asks for up to 100 variants, about 200 cost points, and Shopify
+    /// refuses a query that may cost more than 1,000: so 4 by default.
+    /// </summary>
     [Range(1, 250)]
-    public int SyncPageSize { get; set; } = 25;
+    public int SyncPageSize { get; set; } = 4;
 
     /// <summary>Attempts per request on throttling, 5xx and network errors, before the request fails.</summary>
     [Range(1, 20)]

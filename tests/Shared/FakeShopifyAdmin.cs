@@ -133,7 +133,8 @@ internal sealed class FakeShopifyAdmin : IAsyncDisposable
                     ["nodes"] = nodes,
                 },
             },
-            ["extensions"] = Cost(requested: 2 + (first * 102), available: 900),
+            // Shopify's estimate: a connection costs 2 plus its size, each variant 1 and its inventory item 1.
+            ["extensions"] = Cost(requested: 2 + (first * 202), available: 1990),
         };
     }
 

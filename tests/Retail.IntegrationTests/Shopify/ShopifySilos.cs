@@ -5,12 +5,12 @@ namespace Retail.IntegrationTests.Shopify;
 /// <summary>A silo connected to a <see cref="FakeShopifyAdmin"/>, with the seed's pricing rule so that every synced variant gets a price decision of base × 1.01.</summary>
 public abstract class ShopifySilo : SiloFactory
 {
-    private protected ShopifySilo(FakeShopifyAdmin fake, string apply)
+    private protected ShopifySilo(FakeShopifyAdmin fake, string apply, int pageSize = 1)
         : base(new Dictionary<string, string>(fake.Settings())
         {
             ["Pricing:Apply"] = apply,
             ["Pricing:Policy"] = "seed",
-            ["Shopify:SyncPageSize"] = "1",
+            ["Shopify:SyncPageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }) => Fake = fake;
 
     internal FakeShopifyAdmin Fake { get; }
@@ -43,3 +43,12 @@ public sealed class SuggestPricingSilo() : ShopifySilo(
             new FakeProduct(83000, "Synced scarf", new FakeVariant(83001, "scarf-red", 12.00m, 3, 83901), new FakeVariant(83002, "scarf-blue", 12.00m, 0, 83902)),
         ]),
     "suggest");
+
+/// <summary><c>Pricing:Apply=off</c>, over a catalog of 2,500 products of four variants: 10,000 variants.</summary>
+public sealed class LargeCatalogSilo() : ShopifySilo(
+    FakeShopifyAdmin.Start([.. Enumerable.Range(0, 2_500).Select(p => new FakeProduct(
+        50_000_000 + p,
+        $"Product {p}",
+        [.. Enumerable.Range(0, 4).Select(v => new FakeVariant(((50_000_000L + p) * 10) + v, $"sku-{p}-{v}", 10m + v, 5 + v, ((60_000_000L + p) * 10) + v))]))]),
+    "off",
+    pageSize: 4);
