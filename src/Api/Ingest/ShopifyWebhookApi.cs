@@ -170,12 +170,8 @@ public static partial class ShopifyWebhookApi
 
         ProblemHttpResult ClusterUnavailable(Exception ex)
         {
-            metrics.Webhook("cluster_unavailable", webhookTopic);
             LogClusterUnavailable(logger, ex, webhookTopic);
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Cluster unavailable",
-                detail: "The webhook could not be checked against earlier deliveries in time; Shopify will deliver it again.");
+            return Unavailable(metrics, "cluster_unavailable", webhookTopic, "Cluster unavailable", "The webhook could not be checked against earlier deliveries in time; Shopify will deliver it again.");
         }
 
         ProblemHttpResult Refuse(int status, string title, string detail, string outcome)
@@ -242,12 +238,14 @@ public static partial class ShopifyWebhookApi
 
     private static ProblemHttpResult Unavailable(IngestMetrics metrics, ILogger logger, string kafkaTopic, Exception ex)
     {
-        metrics.Webhook("kafka_unavailable", kafkaTopic);
         LogWriteFailed(logger, ex, kafkaTopic);
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Kafka unavailable",
-            detail: "The webhook could not be written to Kafka in time; Shopify will deliver it again.");
+        return Unavailable(metrics, "kafka_unavailable", kafkaTopic, "Kafka unavailable", "The webhook could not be written to Kafka in time; Shopify will deliver it again.");
+    }
+
+    private static ProblemHttpResult Unavailable(IngestMetrics metrics, string outcome, string topic, string title, string detail)
+    {
+        metrics.Webhook(outcome, topic);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Shopify webhook ({Topic}) with {Status}: {Reason}")]

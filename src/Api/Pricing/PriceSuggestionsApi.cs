@@ -19,18 +19,20 @@ public static class PriceSuggestionsApi
             .WithName("GetPriceSuggestions")
             .WithSummary("Price decisions waiting for approval, newest first.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        api.MapPost("/{variantId}/approve", ApproveAsync)
-            .WithName("ApprovePriceSuggestion")
-            .WithSummary("Writes the variant's waiting suggestion to Shopify; answers the suggestion.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/{variantId}/reject", RejectAsync)
-            .WithName("RejectPriceSuggestion")
-            .WithSummary("Drops the variant's waiting suggestion; answers the suggestion.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        foreach (var (action, name, summary, handler) in new (string, string, string, Delegate)[]
+        {
+            ("approve", "ApprovePriceSuggestion", "Writes the variant's waiting suggestion to Shopify; answers the suggestion.", ApproveAsync),
+            ("reject", "RejectPriceSuggestion", "Drops the variant's waiting suggestion; answers the suggestion.", RejectAsync),
+        })
+        {
+            api.MapPost($"/{{variantId}}/{action}", handler)
+                .WithName(name)
+                .WithSummary(summary)
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status404NotFound);
+        }
+
         return app;
     }
 

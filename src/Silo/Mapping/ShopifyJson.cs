@@ -54,27 +54,24 @@ public static class ShopifyJson
     /// An <c>orders/create</c> body: one sale per variant the line items name, of all their units, so that the variant
     /// can count the order once by its id.
     /// </summary>
-    public static ImmutableArray<VariantSold> ReadOrder(ReadOnlyMemory<byte> body, DateTimeOffset recordTime, int partition, long offset)
-    {
-        using var document = Parse(body);
-        var order = Unwrap(document.RootElement, "order");
-        var orderId = RequiredId(order, "id");
-        var soldAt = OptionalTime(order, "created_at") ?? recordTime;
-        var index = 0;
-        return [.. UnitsPerVariant(order, "line_items", item => (OptionalId(item, "variant_id"), OptionalLong(item, "quantity") ?? 0, 0))
-            .Select(v => new VariantSold(v.VariantId, orderId, v.Units, soldAt, new SourcePosition(partition, offset, index++)))];
-    }
+    public static ImmutableArray<VariantSold> ReadOrder(ReadOnlyMemory<byte> body, DateTimeOffset recordTime, int partition, long offset) =>
+        ReadOrderLines(body, recordTime, "created_at", partition, offset, (variantId, orderId, units, at, source) => new VariantSold(variantId, orderId, units, at, source));
 
     /// <summary>An <c>orders/cancelled</c> body: one cancellation per variant its line items name.</summary>
-    public static ImmutableArray<OrderCancelled> ReadCancellation(ReadOnlyMemory<byte> body, DateTimeOffset recordTime, int partition, long offset)
+    public static ImmutableArray<OrderCancelled> ReadCancellation(ReadOnlyMemory<byte> body, DateTimeOffset recordTime, int partition, long offset) =>
+        ReadOrderLines(body, recordTime, "cancelled_at", partition, offset, (variantId, orderId, _, at, source) => new OrderCancelled(variantId, orderId, at, source));
+
+    /// <summary>An order body's line items, one event per variant, timed by <paramref name="timeField"/> or else the record.</summary>
+    private static ImmutableArray<T> ReadOrderLines<T>(
+        ReadOnlyMemory<byte> body, DateTimeOffset recordTime, string timeField, int partition, long offset, Func<long, long, long, DateTimeOffset, SourcePosition, T> create)
     {
         using var document = Parse(body);
         var order = Unwrap(document.RootElement, "order");
         var orderId = RequiredId(order, "id");
-        var cancelledAt = OptionalTime(order, "cancelled_at") ?? recordTime;
+        var at = OptionalTime(order, timeField) ?? recordTime;
         var index = 0;
         return [.. UnitsPerVariant(order, "line_items", item => (OptionalId(item, "variant_id"), OptionalLong(item, "quantity") ?? 0, 0))
-            .Select(v => new OrderCancelled(v.VariantId, orderId, cancelledAt, new SourcePosition(partition, offset, index++)))];
+            .Select(v => create(v.VariantId, orderId, v.Units, at, new SourcePosition(partition, offset, index++)))];
     }
 
     /// <summary>
