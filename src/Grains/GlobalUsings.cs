@@ -12,3 +12,4 @@ global using Retail.Grains.Abstractions.Products;
 global using Retail.Grains.Abstractions.Seed;
 global using Retail.Grains.Abstractions.Shopify;
 global using Retail.Grains.Abstractions.Webhooks;
+global using Streaming.Kafka.ExactlyOnce;

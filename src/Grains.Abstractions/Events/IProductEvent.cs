@@ -3,8 +3,6 @@ namespace Retail.Grains.Abstractions.Events;
 /// <summary>An event for one product, delivered on that product's stream.</summary>
 public interface IProductEvent
 {
+    /// <summary>The Shopify product id.</summary>
     long ProductId { get; }
-
-    /// <summary>Where the event came from, to recognise redeliveries.</summary>
-    SourcePosition Source { get; }
 }

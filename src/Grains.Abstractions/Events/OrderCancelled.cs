@@ -5,8 +5,4 @@ namespace Retail.Grains.Abstractions.Events;
 public sealed record OrderCancelled(
     [property: Id(0)] long VariantId,
     [property: Id(1)] long OrderId,
-    [property: Id(2)] DateTimeOffset CancelledAt,
-    [property: Id(3)] SourcePosition Source) : IVariantEvent
-{
-    public string SourceNamespace => StreamNames.Cancellations;
-}
+    [property: Id(2)] DateTimeOffset CancelledAt) : IVariantEvent;

@@ -4,5 +4,4 @@ namespace Retail.Grains.Abstractions.Events;
 [GenerateSerializer, Immutable]
 public sealed record ProductDeleted(
     [property: Id(0)] long ProductId,
-    [property: Id(1)] DateTimeOffset DeletedAt,
-    [property: Id(2)] SourcePosition Source) : IProductEvent;
+    [property: Id(1)] DateTimeOffset DeletedAt) : IProductEvent;

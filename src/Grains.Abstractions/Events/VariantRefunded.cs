@@ -11,8 +11,4 @@ public sealed record VariantRefunded(
     [property: Id(2)] long RefundId,
     [property: Id(3)] long Quantity,
     [property: Id(4)] long Restocked,
-    [property: Id(5)] DateTimeOffset RefundedAt,
-    [property: Id(6)] SourcePosition Source) : IVariantEvent
-{
-    public string SourceNamespace => StreamNames.Refunds;
-}
+    [property: Id(5)] DateTimeOffset RefundedAt) : IVariantEvent;

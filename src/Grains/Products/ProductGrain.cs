@@ -1,18 +1,17 @@
-using Orleans.Streams.Core;
 using Retail.Grains.ExactlyOnce;
 
 namespace Retail.Grains.Products;
 
 /// <summary>One product: its title, vendor and every variant it has had, until Shopify deletes it.</summary>
 /// <remarks>
-/// Written through on every event and rarely updated, so it leaves memory after two idle minutes rather than
+/// Written through on every delivery and rarely updated, so it leaves memory after two idle minutes rather than
 /// Orleans' fifteen: a catalog update activates a grain per product.
 /// </remarks>
 [ImplicitStreamSubscription(StreamNames.Products)]
 [CollectionAgeLimit(Minutes = 2)]
 internal sealed class ProductGrain(
     [PersistentState("product", StorageNames.Retail)] IPersistentState<ProductState> state)
-    : WriteThroughGrain<ProductState>(state, StreamNames.Products), IProductGrain, IStreamSubscriptionObserver
+    : DurableConsumerGrain<ProductState, IProductEvent>(state, writeThrough: true), IProductGrain
 {
     Task<ProductSnapshot?> IProductGrain.GetSnapshotAsync()
     {
@@ -22,44 +21,29 @@ internal sealed class ProductGrain(
             : null);
     }
 
-    async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    protected override async ValueTask<ProductState> ApplyAsync(ProductState current, IReadOnlyList<IProductEvent> events, string topic)
     {
-        await handleFactory.Create<IProductEvent>().ResumeAsync((productEvent, _) => productEvent switch
+        foreach (var productEvent in events)
         {
-            ProductUpdated update => OnUpdatedAsync(update),
-            ProductDeleted delete => OnDeletedAsync(delete),
-            _ => Task.CompletedTask,
-        });
-    }
+            if (productEvent is ProductDeleted delete)
+            {
+                // The variants are told before the position is written: a redelivery after a crash tells them again.
+                await Task.WhenAll(current.VariantIds.Select(id => GrainFactory.GetGrain<IProductVariantGrain>(id).DeleteAsync(delete.DeletedAt)));
+                current = current with { DeletedAt = current.DeletedAt ?? delete.DeletedAt };
+                continue;
+            }
 
-    private Task OnUpdatedAsync(ProductUpdated update)
-    {
-        if (!TryAdvance(update.Source, out var current))
-        {
-            return Task.CompletedTask;
+            var update = (ProductUpdated)productEvent;
+            var newer = current.UpdatedAt is not { } known || update.UpdatedAt >= known;
+            current = current with
+            {
+                Title = newer ? update.Title ?? current.Title : current.Title,
+                Vendor = newer ? update.Vendor ?? current.Vendor : current.Vendor,
+                VariantIds = [.. current.VariantIds, .. update.VariantIds.Where(id => !current.VariantIds.Contains(id))],
+                UpdatedAt = newer ? update.UpdatedAt : current.UpdatedAt,
+            };
         }
 
-        var newer = current.UpdatedAt is not { } known || update.UpdatedAt >= known;
-        Persisted.State = current with
-        {
-            Title = newer ? update.Title ?? current.Title : current.Title,
-            Vendor = newer ? update.Vendor ?? current.Vendor : current.Vendor,
-            VariantIds = [.. current.VariantIds, .. update.VariantIds.Where(id => !current.VariantIds.Contains(id))],
-            UpdatedAt = newer ? update.UpdatedAt : current.UpdatedAt,
-        };
-        return Persisted.WriteStateAsync();
-    }
-
-    private async Task OnDeletedAsync(ProductDeleted delete)
-    {
-        if (!TryAdvance(delete.Source, out var current))
-        {
-            return;
-        }
-
-        // The variants first: if this grain dies between, the redelivery finds the position not yet written and tells them again.
-        await Task.WhenAll(current.VariantIds.Select(id => GrainFactory.GetGrain<IProductVariantGrain>(id).DeleteAsync(delete.DeletedAt)));
-        Persisted.State = current with { DeletedAt = current.DeletedAt ?? delete.DeletedAt };
-        await Persisted.WriteStateAsync();
+        return current;
     }
 }

@@ -13,7 +13,7 @@ public static class ShopifyJson
 {
     /// <summary>A <c>products/update</c> body: the product, and one event per variant.</summary>
     public static (ProductUpdated Product, ImmutableArray<VariantUpdated> Variants) ReadProductUpdate(
-        ReadOnlyMemory<byte> body, DateTimeOffset recordTime, int partition, long offset)
+        ReadOnlyMemory<byte> body, DateTimeOffset recordTime)
     {
         using var document = Parse(body);
         var product = Unwrap(document.RootElement, "product");
@@ -27,7 +27,6 @@ public static class ShopifyJson
         }
 
         var variants = ImmutableArray.CreateBuilder<VariantUpdated>();
-        var index = 0;
         foreach (var variant in variantsJson.EnumerateArray())
         {
             var variantId = RequiredId(variant, "id");
@@ -42,11 +41,10 @@ public static class ShopifyJson
                 OptionalLong(variant, "inventory_quantity"),
                 OptionalLong(variant, "old_inventory_quantity"),
                 OptionalId(variant, "inventory_item_id"),
-                OptionalTime(variant, "updated_at") ?? updatedAt,
-                new SourcePosition(partition, offset, index++)));
+                OptionalTime(variant, "updated_at") ?? updatedAt));
         }
 
-        var productEvent = new ProductUpdated(productId, title, vendor, [.. variants.Select(v => v.VariantId)], updatedAt, new SourcePosition(partition, offset, index));
+        var productEvent = new ProductUpdated(productId, title, vendor, [.. variants.Select(v => v.VariantId)], updatedAt);
         return (productEvent, variants.ToImmutable());
     }
 
@@ -54,38 +52,36 @@ public static class ShopifyJson
     /// An <c>orders/create</c> body: one sale per variant the line items name, of all their units, so that the variant
     /// can count the order once by its id.
     /// </summary>
-    public static ImmutableArray<VariantSold> ReadOrder(ReadOnlyMemory<byte> body, DateTimeOffset recordTime, int partition, long offset) =>
-        ReadOrderLines(body, recordTime, "created_at", partition, offset, (variantId, orderId, units, at, source) => new VariantSold(variantId, orderId, units, at, source));
+    public static ImmutableArray<VariantSold> ReadOrder(ReadOnlyMemory<byte> body, DateTimeOffset recordTime) =>
+        ReadOrderLines(body, recordTime, "created_at", (variantId, orderId, units, at) => new VariantSold(variantId, orderId, units, at));
 
     /// <summary>An <c>orders/cancelled</c> body: one cancellation per variant its line items name.</summary>
-    public static ImmutableArray<OrderCancelled> ReadCancellation(ReadOnlyMemory<byte> body, DateTimeOffset recordTime, int partition, long offset) =>
-        ReadOrderLines(body, recordTime, "cancelled_at", partition, offset, (variantId, orderId, _, at, source) => new OrderCancelled(variantId, orderId, at, source));
+    public static ImmutableArray<OrderCancelled> ReadCancellation(ReadOnlyMemory<byte> body, DateTimeOffset recordTime) =>
+        ReadOrderLines(body, recordTime, "cancelled_at", (variantId, orderId, _, at) => new OrderCancelled(variantId, orderId, at));
 
     /// <summary>An order body's line items, one event per variant, timed by <paramref name="timeField"/> or else the record.</summary>
     private static ImmutableArray<T> ReadOrderLines<T>(
-        ReadOnlyMemory<byte> body, DateTimeOffset recordTime, string timeField, int partition, long offset, Func<long, long, long, DateTimeOffset, SourcePosition, T> create)
+        ReadOnlyMemory<byte> body, DateTimeOffset recordTime, string timeField, Func<long, long, long, DateTimeOffset, T> create)
     {
         using var document = Parse(body);
         var order = Unwrap(document.RootElement, "order");
         var orderId = RequiredId(order, "id");
         var at = OptionalTime(order, timeField) ?? recordTime;
-        var index = 0;
         return [.. UnitsPerVariant(order, "line_items", item => (OptionalId(item, "variant_id"), OptionalLong(item, "quantity") ?? 0, 0))
-            .Select(v => create(v.VariantId, orderId, v.Units, at, new SourcePosition(partition, offset, index++)))];
+            .Select(v => create(v.VariantId, orderId, v.Units, at))];
     }
 
     /// <summary>
     /// A <c>refunds/create</c> body: per variant, the units its refund line items take back, and how many of them were
     /// restocked (restock type <c>return</c>, <c>cancel</c> or <c>legacy_restock</c>).
     /// </summary>
-    public static ImmutableArray<VariantRefunded> ReadRefund(ReadOnlyMemory<byte> body, DateTimeOffset recordTime, int partition, long offset)
+    public static ImmutableArray<VariantRefunded> ReadRefund(ReadOnlyMemory<byte> body, DateTimeOffset recordTime)
     {
         using var document = Parse(body);
         var refund = Unwrap(document.RootElement, "refund");
         var refundId = RequiredId(refund, "id");
         var orderId = RequiredId(refund, "order_id");
         var refundedAt = OptionalTime(refund, "created_at") ?? recordTime;
-        var index = 0;
         return [.. UnitsPerVariant(refund, "refund_line_items", item =>
             {
                 var quantity = OptionalLong(item, "quantity") ?? 0;
@@ -93,14 +89,14 @@ public static class ShopifyJson
                 var restocked = OptionalString(item, "restock_type") is "return" or "cancel" or "legacy_restock" ? quantity : 0;
                 return (variantId, quantity, restocked);
             })
-            .Select(v => new VariantRefunded(v.VariantId, orderId, refundId, v.Units, v.Restocked, refundedAt, new SourcePosition(partition, offset, index++)))];
+            .Select(v => new VariantRefunded(v.VariantId, orderId, refundId, v.Units, v.Restocked, refundedAt))];
     }
 
     /// <summary>A <c>products/delete</c> body: only the product's id; the time is the record's.</summary>
-    public static ProductDeleted ReadProductDelete(ReadOnlyMemory<byte> body, DateTimeOffset recordTime, int partition, long offset)
+    public static ProductDeleted ReadProductDelete(ReadOnlyMemory<byte> body, DateTimeOffset recordTime)
     {
         using var document = Parse(body);
-        return new ProductDeleted(RequiredId(Unwrap(document.RootElement, "product"), "id"), recordTime, new SourcePosition(partition, offset, 0));
+        return new ProductDeleted(RequiredId(Unwrap(document.RootElement, "product"), "id"), recordTime);
     }
 
     /// <summary>
@@ -138,7 +134,7 @@ public static class ShopifyJson
     }
 
     /// <summary>An <c>inventory_levels/update</c> body.</summary>
-    public static InventoryLevelChanged ReadInventoryLevel(ReadOnlyMemory<byte> body, DateTimeOffset recordTime, int partition, long offset)
+    public static InventoryLevelChanged ReadInventoryLevel(ReadOnlyMemory<byte> body, DateTimeOffset recordTime)
     {
         using var document = Parse(body);
         var level = Unwrap(document.RootElement, "inventory_level");
@@ -146,8 +142,7 @@ public static class ShopifyJson
             RequiredId(level, "inventory_item_id"),
             RequiredId(level, "location_id"),
             OptionalLong(level, "available") ?? throw new InvalidDataException("available is missing"),
-            OptionalTime(level, "updated_at") ?? recordTime,
-            new SourcePosition(partition, offset, 0));
+            OptionalTime(level, "updated_at") ?? recordTime);
     }
 
     private static JsonDocument Parse(ReadOnlyMemory<byte> body)

@@ -12,7 +12,7 @@ public class CatalogSyncBodyTests
         var product = new CatalogProduct(788032119674292922, "Example T-Shirt", "Acme", new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero),
             [new CatalogVariant(642667041472713922, "Small", "example-shirt-s", 19.99m, 75, 9007199254740993), new CatalogVariant(757650484644203962, "Medium", null, null, null, null)]);
 
-        var (read, variants) = ShopifyJson.ReadProductUpdate(ProductUpdateBody.Serialize(product), DateTimeOffset.UnixEpoch, 0, 7);
+        var (read, variants) = ShopifyJson.ReadProductUpdate(ProductUpdateBody.Serialize(product), DateTimeOffset.UnixEpoch);
 
         Assert.Equal((788032119674292922L, "Example T-Shirt", "Acme"), (read.ProductId, read.Title, read.Vendor));
         Assert.Equal(

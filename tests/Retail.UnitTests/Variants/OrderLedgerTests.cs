@@ -12,9 +12,9 @@ public class OrderLedgerTests
     private static readonly ForecastingOptions Options = new();
 
     private static ProductVariantState Stocked(long quantity = 100) =>
-        VariantReducer.Apply(new ProductVariantState(), new VariantUpdated(5, 50, "Shirt", "S", "Acme", "shirt-s", 10m, quantity, quantity, 500, Start, SourcePosition.None), Options);
+        VariantReducer.Apply(new ProductVariantState(), new VariantUpdated(5, 50, "Shirt", "S", "Acme", "shirt-s", 10m, quantity, quantity, 500, Start), Options);
 
-    private static VariantSold Sale(long orderId, long units) => new(5, orderId, units, Start, SourcePosition.None);
+    private static VariantSold Sale(long orderId, long units) => new(5, orderId, units, Start);
 
     [Fact]
     public void An_order_sent_again_under_another_event_counts_once()
@@ -33,8 +33,8 @@ public class OrderLedgerTests
         var state = VariantReducer.Apply(Stocked(), Sale(1001, 3), Options);
         state = VariantReducer.Apply(state, Sale(1002, 2), Options);
 
-        state = VariantReducer.Apply(state, new OrderCancelled(5, 1001, Start.AddHours(1), SourcePosition.None), Options);
-        state = VariantReducer.Apply(state, new OrderCancelled(5, 1001, Start.AddHours(1), SourcePosition.None), Options);
+        state = VariantReducer.Apply(state, new OrderCancelled(5, 1001, Start.AddHours(1)), Options);
+        state = VariantReducer.Apply(state, new OrderCancelled(5, 1001, Start.AddHours(1)), Options);
         state = VariantReducer.Apply(state, Sale(1001, 3), Options);
 
         Assert.Equal(2, state.Sales.Orders.DecayedUnits, precision: 9);
@@ -45,7 +45,7 @@ public class OrderLedgerTests
     public void A_refund_takes_back_its_units_once_and_puts_restocked_ones_back_on_hand()
     {
         var state = VariantReducer.Apply(Stocked(100), Sale(1001, 3), Options);
-        var refund = new VariantRefunded(5, 1001, 77, 2, 1, Start.AddHours(2), SourcePosition.None);
+        var refund = new VariantRefunded(5, 1001, 77, 2, 1, Start.AddHours(2));
 
         state = VariantReducer.Apply(state, refund, Options);
         state = VariantReducer.Apply(state, refund, Options);
@@ -61,8 +61,8 @@ public class OrderLedgerTests
     {
         var state = VariantReducer.Apply(Stocked(), Sale(1001, 3), Options);
 
-        state = VariantReducer.Apply(state, new VariantRefunded(5, 1001, 77, 5, 0, Start.AddHours(1), SourcePosition.None), Options);
-        state = VariantReducer.Apply(state, new OrderCancelled(5, 1001, Start.AddHours(2), SourcePosition.None), Options);
+        state = VariantReducer.Apply(state, new VariantRefunded(5, 1001, 77, 5, 0, Start.AddHours(1)), Options);
+        state = VariantReducer.Apply(state, new OrderCancelled(5, 1001, Start.AddHours(2)), Options);
 
         Assert.Equal(0, state.Sales.Orders.DecayedUnits, precision: 9);
         Assert.Equal(100, state.Stock!.Quantity);
@@ -71,7 +71,7 @@ public class OrderLedgerTests
     [Fact]
     public void A_refund_that_arrives_before_its_order_leaves_the_order_counting_only_the_rest()
     {
-        var state = VariantReducer.Apply(Stocked(), new VariantRefunded(5, 1001, 77, 1, 0, Start.AddHours(1), SourcePosition.None), Options);
+        var state = VariantReducer.Apply(Stocked(), new VariantRefunded(5, 1001, 77, 1, 0, Start.AddHours(1)), Options);
 
         state = VariantReducer.Apply(state, Sale(1001, 3), Options);
         state = VariantReducer.Apply(state, Sale(1001, 3), Options);
@@ -98,8 +98,8 @@ public class OrderLedgerTests
     {
         var state = VariantReducer.RecordWrite(Stocked(), new PriceWriteResult(10.50m, Start, Start.AddMinutes(1), null));
 
-        var echoed = VariantReducer.Apply(state, new VariantUpdated(5, 50, null, null, null, null, 10.50m, null, null, null, Start.AddMinutes(2), SourcePosition.None), Options);
-        var merchant = VariantReducer.Apply(state, new VariantUpdated(5, 50, null, null, null, null, 12m, null, null, null, Start.AddMinutes(2), SourcePosition.None), Options);
+        var echoed = VariantReducer.Apply(state, new VariantUpdated(5, 50, null, null, null, null, 10.50m, null, null, null, Start.AddMinutes(2)), Options);
+        var merchant = VariantReducer.Apply(state, new VariantUpdated(5, 50, null, null, null, null, 12m, null, null, null, Start.AddMinutes(2)), Options);
 
         Assert.Equal(10m, echoed.Catalog!.BasePrice);
         Assert.Equal(12m, merchant.Catalog!.BasePrice);

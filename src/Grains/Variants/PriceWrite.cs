@@ -1,4 +1,4 @@
-namespace Retail.Grains.Abstractions.Variants;
+namespace Retail.Grains.Variants;
 
 /// <summary>Where a variant's dynamic price stands with Shopify.</summary>
 /// <param name="Suggestion">A decision waiting for an operator's approval (<c>Pricing:Apply=suggest</c>).</param>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Retail.Grains.Abstractions.Variants;
+namespace Retail.Grains.Variants;
 
 /// <summary>
 /// What one order counts for in a variant's sales: so a re-sent order counts once, a cancellation takes back what it

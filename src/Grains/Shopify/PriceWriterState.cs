@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Retail.Grains.Abstractions.Shopify;
+namespace Retail.Grains.Shopify;
 
 /// <summary>The durable state of a product's price writer.</summary>
 [GenerateSerializer]

@@ -1,4 +1,4 @@
-namespace Retail.Grains.Abstractions.Webhooks;
+namespace Retail.Grains.Webhooks;
 
 /// <summary>The durable state of a delivery: when it was written to Kafka.</summary>
 [GenerateSerializer]

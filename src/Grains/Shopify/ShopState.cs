@@ -1,4 +1,4 @@
-namespace Retail.Grains.Abstractions.Shopify;
+namespace Retail.Grains.Shopify;
 
 /// <summary>The durable state of the shop grain: whether the app is uninstalled, which stops price writes.</summary>
 [GenerateSerializer]
