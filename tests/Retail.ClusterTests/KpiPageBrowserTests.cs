@@ -74,6 +74,9 @@ public sealed class KpiPageBrowserTests
         var write = Assert.Single(fake.Writes);
         Assert.Equal((31000L, "written"), (write.ProductId, write.Answer));
         Assert.Equal([(31001L, 40.40m)], write.Prices);
+        var log = await File.ReadAllTextAsync(silo.LogFile);
+        Assert.Contains("Shopify catalog sync done: 1 products, 2 variants", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeShopifyAdmin.Token, log, StringComparison.Ordinal);
     }
 
     private static void RequireChromium()
