@@ -143,10 +143,11 @@ internal sealed class ProductVariantGrain(
             {
                 next = VariantReducer.Suggest(next, decision);
             }
-            else if (apply.Writes && next.DeletedAt is null && VariantReducer.NeedsWrite(next, decision))
-            {
-                await WriteAsync(next, decision);
-            }
+        }
+
+        if (apply.Writes && VariantReducer.Unwritten(next) is { } owed)
+        {
+            await WriteAsync(next, owed);
         }
 
         if (SellThrough.Differs(next.PublishedForecast, forecast))

@@ -152,12 +152,25 @@ public static class VariantReducer
         return state with { Write = (state.Write ?? PriceWrite.None) with { Suggestion = decision } };
     }
 
-    /// <summary>Whether a decision would change the price in Shopify: not when it is the price Shopify already has.</summary>
-    public static bool NeedsWrite(ProductVariantState state, PriceDecision decision)
+    /// <summary>
+    /// The latest decision when it is still owed to Shopify: no write of it (or of a later one) has settled, the
+    /// variant exists, and its price is not the one Shopify already has. Asked again after every change, so a price
+    /// accepted by a writer that died before writing it is handed over again; the writer ignores what it already has.
+    /// </summary>
+    public static PriceDecision? Unwritten(ProductVariantState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(decision);
-        return decision.NewPrice != (state.Write?.AppliedPrice ?? state.Catalog?.BasePrice);
+        if (state.RecentDecisions.IsEmpty || state.DeletedAt is not null)
+        {
+            return null;
+        }
+
+        var latest = state.RecentDecisions[0];
+        var write = state.Write ?? PriceWrite.None;
+        return latest.DecidedAt > (write.SettledDecidedAt ?? DateTimeOffset.MinValue)
+            && latest.NewPrice != (write.AppliedPrice ?? state.Catalog?.BasePrice)
+            ? latest
+            : null;
     }
 
     /// <summary>Drops the waiting suggestion.</summary>
@@ -173,11 +186,12 @@ public static class VariantReducer
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(result);
         var write = state.Write ?? PriceWrite.None;
+        var settled = write.SettledDecidedAt is { } known && known > result.DecidedAt ? known : result.DecidedAt;
         return state with
         {
             Write = result.Error is null
-                ? write with { AppliedPrice = result.Price, AppliedAt = result.At, LastError = null }
-                : write with { LastError = result.Error },
+                ? write with { AppliedPrice = result.Price, AppliedAt = result.At, LastError = null, SettledDecidedAt = settled }
+                : write with { LastError = result.Error, SettledDecidedAt = settled },
         };
     }
 
