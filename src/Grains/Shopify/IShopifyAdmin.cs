@@ -25,7 +25,4 @@ public sealed record CatalogFeedPage(int Products, int Variants, string? NextCur
 /// A price write's outcome: written (no failure), refused with <paramref name="UserErrors"/> (never retried), or failed
 /// with <paramref name="Failure"/>, which <paramref name="Transient"/> says may succeed later.
 /// </summary>
-public sealed record PriceWriteOutcome(ImmutableArray<string> UserErrors, string? Failure, bool Transient)
-{
-    public static PriceWriteOutcome Written { get; } = new([], null, false);
-}
+public sealed record PriceWriteOutcome(ImmutableArray<string> UserErrors, string? Failure, bool Transient);

@@ -41,15 +41,6 @@ public sealed class CostThrottle(TimeProvider time)
         }
     }
 
-    /// <summary>The points available now, as far as this throttle knows; <c>null</c> before any report.</summary>
-    public double? Available()
-    {
-        lock (_lock)
-        {
-            return _status is { } status ? Available(status, time.GetUtcNow()) : null;
-        }
-    }
-
     private double Available(ThrottleStatus status, DateTimeOffset now) =>
         Math.Min(status.MaximumAvailable, status.CurrentlyAvailable + (status.RestoreRate * Math.Max(0, (now - _at).TotalSeconds)));
 }

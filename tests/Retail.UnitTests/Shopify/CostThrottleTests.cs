@@ -12,7 +12,7 @@ public class CostThrottleTests
         var throttle = new CostThrottle(new FakeTimeProvider());
 
         Assert.Equal(TimeSpan.Zero, throttle.Reserve(500));
-        Assert.Null(throttle.Available());
+        Assert.Equal(TimeSpan.Zero, throttle.Reserve(500));
     }
 
     [Fact]
@@ -35,9 +35,12 @@ public class CostThrottleTests
         throttle.Observe(new ThrottleStatus(1000, 0, 100));
 
         time.Advance(TimeSpan.FromSeconds(3));
-        Assert.Equal(300, throttle.Available());
+        Assert.Equal(TimeSpan.Zero, throttle.Reserve(300));
+        Assert.Equal(TimeSpan.FromSeconds(1), throttle.Reserve(100));
         time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(1000, throttle.Available());
+        // Full again, and never beyond its maximum: a dearer query waits for a full bucket only.
+        Assert.Equal(TimeSpan.Zero, throttle.Reserve(1000));
+        Assert.Equal(TimeSpan.FromSeconds(10), throttle.Reserve(5000));
     }
 
     [Fact]
