@@ -22,7 +22,11 @@ public interface IShopifyAdmin
 public sealed record CatalogFeedPage(int Products, int Variants, string? NextCursor);
 
 /// <summary>
-/// A price write's outcome: written (no failure), refused with <paramref name="UserErrors"/> (never retried), or failed
-/// with <paramref name="Failure"/>, which <paramref name="Transient"/> says may succeed later.
+/// A price write's outcome: written (no failure and no refusal), refused (<paramref name="Refusals"/>, from the
+/// mutation's <c>userErrors</c>, never retried as they are), or failed with <paramref name="Failure"/>, which
+/// <paramref name="Transient"/> says may succeed later.
 /// </summary>
-public sealed record PriceWriteOutcome(ImmutableArray<string> UserErrors, string? Failure, bool Transient);
+public sealed record PriceWriteOutcome(ImmutableArray<PriceRefusal> Refusals, string? Failure, bool Transient);
+
+/// <summary>A <c>userErrors</c> entry: about one variant of the batch when its input path names it, else about all of it.</summary>
+public sealed record PriceRefusal(long? VariantId, string Error);

@@ -42,6 +42,25 @@ public static class PendingPrices
         return state with { Pending = pending, Written = done, Failures = 0 };
     }
 
+    /// <summary>
+    /// The prices of <paramref name="batch"/> that <paramref name="refusals"/> refuse, each with its reasons. Shopify
+    /// writes none of a refused batch; when the refusals name their variants, only those are refused and the rest can
+    /// be sent again without them; otherwise the whole batch is refused.
+    /// </summary>
+    public static ImmutableArray<(PriceToWrite Price, string Error)> Refused(ImmutableArray<PriceToWrite> batch, ImmutableArray<PriceRefusal> refusals)
+    {
+        var named = refusals.Where(r => r.VariantId is { } id && batch.Any(p => p.VariantId == id)).ToList();
+        if (named.Count == 0 || named.Count < refusals.Length)
+        {
+            var all = string.Join("; ", refusals.Select(r => r.Error));
+            return [.. batch.Select(p => (p, all))];
+        }
+
+        return [.. batch
+            .Where(p => named.Any(r => r.VariantId == p.VariantId))
+            .Select(p => (p, string.Join("; ", named.Where(r => r.VariantId == p.VariantId).Select(r => r.Error))))];
+    }
+
     private static PriceToWrite? Find(ImmutableArray<PriceToWrite> prices, long variantId) =>
         Items(prices).FirstOrDefault(p => p.VariantId == variantId);
 

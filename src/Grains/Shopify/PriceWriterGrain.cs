@@ -67,7 +67,7 @@ internal sealed partial class PriceWriterGrain(
             var batch = state.State.Pending;
             if (!await GrainFactory.GetGrain<IShopGrain>(IShopGrain.Key).CanWriteAsync())
             {
-                await FinishAsync(batch, written: false, Uninstalled);
+                await FinishAsync([.. batch.Select(p => (p, (string?)Uninstalled))], written: false);
                 continue;
             }
 
@@ -81,17 +81,23 @@ internal sealed partial class PriceWriterGrain(
                 outcome = new PriceWriteOutcome([], ex.Message, Transient: false);
             }
 
+            if (outcome.Failure is null && outcome.Refusals.IsDefaultOrEmpty)
+            {
+                await FinishAsync([.. batch.Select(p => (p, (string?)null))], written: true);
+                continue;
+            }
+
             if (outcome.Failure is null)
             {
-                var refused = outcome.UserErrors.IsDefaultOrEmpty ? null : string.Join("; ", outcome.UserErrors);
-                await FinishAsync(batch, written: refused is null, refused);
+                // Recorded, not retried; the batch's other prices go again without the refused ones.
+                await FinishAsync([.. PendingPrices.Refused(batch, outcome.Refusals).Select(r => (r.Price, (string?)r.Error))], written: false);
                 continue;
             }
 
             var failures = state.State.Failures + 1;
             if (!outcome.Transient || failures >= MaxFailures)
             {
-                await FinishAsync(batch, written: false, outcome.Failure);
+                await FinishAsync([.. batch.Select(p => (p, (string?)outcome.Failure))], written: false);
                 continue;
             }
 
@@ -103,18 +109,19 @@ internal sealed partial class PriceWriterGrain(
         }
     }
 
-    private async Task FinishAsync(ImmutableArray<PriceToWrite> batch, bool written, string? error)
+    /// <summary>Settles prices: no longer pending, and each variant told its outcome.</summary>
+    private async Task FinishAsync(ImmutableArray<(PriceToWrite Price, string? Error)> results, bool written)
     {
-        state.State = PendingPrices.Done(state.State, batch, written);
+        state.State = PendingPrices.Done(state.State, [.. results.Select(r => r.Price)], written);
         await state.WriteStateAsync();
         var at = time.GetUtcNow();
-        if (error is not null)
+        foreach (var (price, error) in results)
         {
-            LogRefused(logger, ProductId, batch.Length, error);
-        }
+            if (error is not null)
+            {
+                LogRefused(logger, price.VariantId, ProductId, error);
+            }
 
-        foreach (var price in batch)
-        {
             _ = GrainFactory.GetGrain<IProductVariantGrain>(price.VariantId).RecordPriceWriteAsync(new PriceWriteResult(price.Price, price.DecidedAt, at, error));
         }
     }
@@ -122,6 +129,6 @@ internal sealed partial class PriceWriterGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing prices of product {ProductId} failed ({Failures} in a row), retrying in {Delay}: {Failure}")]
     private static partial void LogRetrying(ILogger logger, long productId, int failures, TimeSpan delay, string failure);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Prices of {Count} variants of product {ProductId} were not written: {Error}")]
-    private static partial void LogRefused(ILogger logger, long productId, int count, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The price of variant {VariantId} of product {ProductId} was not written: {Error}")]
+    private static partial void LogRefused(ILogger logger, long variantId, long productId, string error);
 }

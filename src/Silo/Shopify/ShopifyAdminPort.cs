@@ -44,7 +44,7 @@ internal sealed class ShopifyAdminPort(
         try
         {
             var userErrors = await Client().UpdateVariantPricesAsync(productId, [.. prices.Select(p => new VariantPrice(p.VariantId, p.Price))], cancellationToken);
-            return new PriceWriteOutcome([.. userErrors.Select(e => e.ToString())], null, false);
+            return new PriceWriteOutcome([.. userErrors.Select(e => new PriceRefusal(e.InputIndex("variants") is { } i && i < prices.Count ? prices[i].VariantId : null, e.ToString()))], null, false);
         }
         catch (ShopifyAdminException ex)
         {

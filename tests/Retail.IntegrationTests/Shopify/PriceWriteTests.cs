@@ -32,6 +32,22 @@ public sealed class PriceWriteTests(AutoPricingSilo silo) : IClassFixture<AutoPr
     }
 
     [Fact]
+    public async Task A_variant_refused_in_a_batch_is_recorded_and_the_rest_of_the_batch_is_written_without_it()
+    {
+        var http = silo.CreateClient();
+
+        var ok = await http.WaitForVariantAsync(73001, v => v.AppliedPrice is not null, "its price written");
+        var refused = await http.WaitForVariantAsync(73002, v => v.LastWriteError is not null, "its write refused");
+
+        Assert.Equal((7.07m, (string?)null), (ok.AppliedPrice!.Value, ok.LastWriteError));
+        Assert.Equal("INVALID_INPUT: Price is not allowed for this variant (variants.1.price)", refused.LastWriteError);
+        var writes = silo.Fake.Writes.Where(w => w.ProductId == 73000 && w.Answer != "THROTTLED").ToList();
+        Assert.Equal(["userErrors", "written"], writes.Select(w => w.Answer));
+        Assert.Equal([(73001L, 7.07m), (73002L, 9.09m)], writes[0].Prices.OrderBy(p => p.VariantId));
+        Assert.Equal([(73001L, 7.07m)], writes[1].Prices);
+    }
+
+    [Fact]
     public async Task After_app_uninstalled_no_price_is_written_until_a_sync_connects_again()
     {
         var http = silo.CreateClient();

@@ -23,15 +23,16 @@ public abstract class ShopifySilo : SiloFactory
     }
 }
 
-/// <summary><c>Pricing:Apply=auto</c>; the fake's first write answers THROTTLED, and variant 72001's price is refused.</summary>
+/// <summary><c>Pricing:Apply=auto</c>; the fake's first write answers THROTTLED, and the prices of variants 72001 and 73002 are refused.</summary>
 public sealed class AutoPricingSilo() : ShopifySilo(
     FakeShopifyAdmin.Start(
         [
             new FakeProduct(71000, "Auto mug", new FakeVariant(71001, "auto-mug-s", 10.00m, 40, 71901), new FakeVariant(71002, "auto-mug-l", 20.00m, 30, 71902)),
             new FakeProduct(72000, "Refused mug", new FakeVariant(72001, "refused-mug", 5.00m, 10, 72901)),
+            new FakeProduct(73000, "Half refused mug", new FakeVariant(73001, "half-ok", 7.00m, 10, 73901), new FakeVariant(73002, "half-refused", 9.00m, 10, 73902)),
         ],
         throttleWrites: 1,
-        refusedVariants: new HashSet<long> { 72001 }),
+        refusedVariants: new HashSet<long> { 72001, 73002 }),
     "auto");
 
 /// <summary><c>Pricing:Apply=suggest</c>, over a catalog of three one-product pages.</summary>

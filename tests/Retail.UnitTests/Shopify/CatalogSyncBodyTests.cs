@@ -37,4 +37,15 @@ public class CatalogSyncBodyTests
     {
         Assert.Equal("gid://shopify/ProductVariant/642667041472713922", ShopifyGid.Of("ProductVariant", 642667041472713922));
     }
+
+    [Theory]
+    [InlineData("variants.2.price", 2)]
+    [InlineData("variants.0", 0)]
+    [InlineData("productId", null)]
+    [InlineData("variants.x.price", null)]
+    [InlineData(null, null)]
+    public void A_user_error_names_the_input_it_refused(string? field, int? index)
+    {
+        Assert.Equal(index, new UserError("refused", field, "INVALID_INPUT").InputIndex("variants"));
+    }
 }

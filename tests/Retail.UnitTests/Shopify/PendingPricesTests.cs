@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Retail.Grains.Abstractions.Shopify;
 using Retail.Grains.Shopify;
 
@@ -58,5 +59,19 @@ public class PendingPricesTests
 
         Assert.Empty(state.Pending);
         Assert.Empty(state.Written);
+    }
+
+    [Fact]
+    public void Refusals_that_name_their_variants_refuse_only_those_and_others_refuse_the_whole_batch()
+    {
+        ImmutableArray<PriceToWrite> batch = [new(1, 10m, Start), new(2, 20m, Start), new(3, 30m, Start)];
+
+        var named = PendingPrices.Refused(batch, [new PriceRefusal(2, "too low"), new PriceRefusal(2, "odd")]);
+        var general = PendingPrices.Refused(batch, [new PriceRefusal(2, "too low"), new PriceRefusal(null, "product locked")]);
+        var stranger = PendingPrices.Refused(batch, [new PriceRefusal(9, "unknown variant")]);
+
+        Assert.Equal([(batch[1], "too low; odd")], named.ToArray());
+        Assert.Equal(batch.Select(p => (p, "too low; product locked")), general.ToArray());
+        Assert.Equal(batch.Select(p => (p, "unknown variant")), stranger.ToArray());
     }
 }
