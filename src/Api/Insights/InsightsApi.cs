@@ -18,7 +18,7 @@ public static class InsightsApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/stock-risk", GetStockRiskAsync)
             .WithName("GetStockRisk")
-            .WithSummary("Variants expected to sell out within the given number of days, soonest first.")
+            .WithSummary("Variants with at least a one-in-ten chance of selling out within the given number of days, likeliest first.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
@@ -49,7 +49,8 @@ public static class InsightsApi
 
         var shards = await Task.WhenAll(Shards().Select(s => client.GetGrain<IVariantIndexGrain>(s).GetStockRiskAsync(horizon)));
         return TypedResults.Ok(shards.SelectMany(s => s)
-            .OrderBy(v => v.DaysOfInventory)
+            .OrderByDescending(v => v.SellOutProbability)
+            .ThenBy(v => v.DaysOfInventory)
             .ThenBy(v => v.VariantId)
             .ToImmutableArray());
     }

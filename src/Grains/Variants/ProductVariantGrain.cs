@@ -30,7 +30,7 @@ internal sealed class ProductVariantGrain(
     VariantMetrics metrics)
     : Grain, IProductVariantGrain, IDurableStreamConsumer, IStreamSubscriptionObserver
 {
-    private readonly ForecastingOptions _forecasting = forecasting.Value;
+    private readonly DemandForecaster _forecasting = new(forecasting.Value);
     private readonly VariantReportBuffer.Slot _report = VariantReportBuffer.CreateSlot();
 
     // Set while effects are in memory only, until the commit gate's check or deactivation writes them.
