@@ -48,12 +48,12 @@ public static class InsightsApi
         }
 
         var shards = await Task.WhenAll(Shards().Select(s => client.GetGrain<IVariantIndexGrain>(s).GetStockRiskAsync(horizon)));
-        return TypedResults.Ok(shards.SelectMany(s => s)
-            .OrderByDescending(v => v.SellOutProbability)
-            .ThenBy(v => v.DaysOfInventory)
-            .ThenBy(v => v.VariantId)
-            .ToImmutableArray());
+        return TypedResults.Ok(Likeliest(shards.SelectMany(s => s)).ToImmutableArray());
     }
+
+    /// <summary>Stock-risk variants from several shards, likeliest to sell out first, then soonest.</summary>
+    internal static IEnumerable<StockRiskVariant> Likeliest(IEnumerable<StockRiskVariant> variants) =>
+        variants.OrderByDescending(v => v.SellOutProbability).ThenBy(v => v.DaysOfInventory).ThenBy(v => v.VariantId);
 
     private static IEnumerable<int> Shards() => Enumerable.Range(0, IVariantIndexGrain.Shards);
 

@@ -28,7 +28,7 @@ public static class KpiApi
         return TypedResults.Ok(new KpiResponse(
             [.. trending.SelectMany(t => t).OrderByDescending(v => v.RecentViews).ThenBy(v => v.VariantId).Take(10)],
             [.. changes.SelectMany(c => c).OrderByDescending(d => d.DecidedAt).Take(10).Select(PriceChange.Of)],
-            [.. risk.SelectMany(r => r).OrderBy(v => v.DaysOfInventory).ThenBy(v => v.VariantId).Take(10)],
+            [.. InsightsApi.Likeliest(risk.SelectMany(r => r)).Take(10)],
             Math.Round(throughput.EventsPerSecond, 1),
             throughput.ConsumerLag,
             throughput.Silos,
