@@ -114,6 +114,25 @@ public sealed class ShopifyPipelineTests(SiloFactory silo)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         Assert.InRange(soldOut.SellThrough.P10Date!.Value, today.AddDays(-1), today);
         Assert.Equal(soldOut.SellThrough.P10Date, soldOut.SellThrough.P90Date);
+
+        // Within 30 days the sold-out variant is certain and the other more likely than not (its median is 13
+        // days), so both are listed, likeliest first.
+        var risk = (await Eventually.GetAsync(
+            () => http.GetFromJsonAsync<StockRiskVariant[]>(new Uri("/api/stock-risk?days=30", UriKind.Relative)),
+            r => r!.Any(v => v.VariantId == first) && r!.Any(v => v.VariantId == second),
+            ApiReads.Patience,
+            "both variants at risk"))!;
+        var (likely, certain) = (risk.Single(v => v.VariantId == first), risk.Single(v => v.VariantId == second));
+        Assert.Equal(1, certain.SellOutProbability);
+        Assert.InRange(likely.SellOutProbability, 0.6, 0.99);
+        // The same range as the variant's own, whose days the API rounds to two decimals.
+        Assert.Equal(after.SellThrough, likely.SellThrough with { DaysOfInventoryP50 = Math.Round(likely.SellThrough.DaysOfInventoryP50!.Value, 2) });
+        Assert.True(Array.IndexOf(risk, certain) < Array.IndexOf(risk, likely));
+        Assert.Equal(risk.Select(v => v.SellOutProbability).OrderDescending(), risk.Select(v => v.SellOutProbability));
+        // Within 2 days the first is less than one chance in ten, so it is not listed.
+        var soon = await http.GetFromJsonAsync<StockRiskVariant[]>(new Uri("/api/stock-risk?days=2", UriKind.Relative));
+        Assert.DoesNotContain(soon!, v => v.VariantId == first);
+        Assert.Contains(soon!, v => v.VariantId == second);
     }
 
     [Fact]
