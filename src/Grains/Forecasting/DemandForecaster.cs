@@ -53,6 +53,24 @@ public sealed class DemandForecaster
     }
 
     /// <summary>
+    /// The history with the days from <paramref name="from"/> (exclusive) to <paramref name="until"/> left out:
+    /// days the variant could not sell, out of stock, hide demand instead of showing none.
+    /// </summary>
+    public DemandHistory Skip(DemandHistory history, DateTimeOffset from, DateTimeOffset until)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var (start, end) = (DateOnly.FromDateTime(from.UtcDateTime), DateOnly.FromDateTime(until.UtcDateTime));
+        if (history.FirstDay is null || end <= start || end <= history.OpenDay)
+        {
+            return history;
+        }
+
+        // The day it sold out is a day like any other; counting starts again on the day it came back.
+        var lastCounted = start > history.OpenDay ? start : history.OpenDay;
+        return FoldUntil(history, lastCounted.AddDays(1)) with { OpenDay = end, OpenUnits = 0 };
+    }
+
+    /// <summary>
     /// The expected demand at <paramref name="now"/>: the day being counted is taken as it stands, and the days
     /// since without a sale count as such. Its quantiles are <see cref="DemandDistribution"/>'s.
     /// </summary>

@@ -62,11 +62,13 @@ public static class VariantReducer
     /// <summary>
     /// Sets the quantity on hand as of <paramref name="asOf"/>, unless a newer quantity is known. A fall in
     /// quantity counts as sales, measured from the last known quantity, so one decrement reported by both a
-    /// product update and an inventory level counts once.
+    /// product update and an inventory level counts once. A restock after a stock-out leaves the days out of
+    /// stock out of the sales history.
     /// </summary>
     public static ProductVariantState SetQuantity(ProductVariantState state, long quantity, long? reportedOld, DateTimeOffset asOf, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(forecaster);
         if (state.Stock is { } known && asOf < known.AsOf)
         {
             return state;
@@ -79,7 +81,16 @@ public static class VariantReducer
             sales = sales with { InventoryDecrements = forecaster.Record(sales.InventoryDecrements, old - quantity, asOf) };
         }
 
-        return state with { Stock = new StockLevel(quantity, before, asOf), Sales = sales };
+        if (quantity > 0 && state.Stock?.OutSince is { } since)
+        {
+            sales = new SalesSignals(
+                forecaster.Skip(sales.Orders, since, asOf),
+                forecaster.Skip(sales.InventoryDecrements, since, asOf),
+                forecaster.Skip(sales.Purchases, since, asOf));
+        }
+
+        var outSince = quantity > 0 ? (DateTimeOffset?)null : state.Stock?.OutSince ?? asOf;
+        return state with { Stock = new StockLevel(quantity, before, asOf, outSince), Sales = sales };
     }
 
     /// <summary>
@@ -125,7 +136,9 @@ public static class VariantReducer
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(forecaster);
-        return SellThrough.Forecast(variantId, state.Stock?.Quantity, forecaster.Outlook(state.Sales, now), now);
+        // Out of stock, demand is what it was when the last unit went.
+        var demandAsOf = state.Stock?.OutSince is { } since && since < now ? since : now;
+        return SellThrough.Forecast(variantId, state.Stock?.Quantity, forecaster.Outlook(state.Sales, demandAsOf), now);
     }
 
     public static VariantSnapshot Snapshot(long variantId, ProductVariantState state, DateTimeOffset now, DemandForecaster forecaster)

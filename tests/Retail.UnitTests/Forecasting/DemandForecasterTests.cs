@@ -105,6 +105,23 @@ public class DemandForecasterTests
     }
 
     [Fact]
+    public void Days_out_of_stock_are_not_days_without_demand()
+    {
+        var history = Daily(60, _ => 10);
+        var before = Forecaster.Outlook(history, Start.AddDays(60));
+
+        // Sold out at the end of day 59, back in stock 30 days later.
+        var skipped = Forecaster.Skip(history, Start.AddDays(59).AddHours(5), Start.AddDays(90));
+
+        Assert.Equal(DateOnly.FromDateTime(Start.AddDays(90).UtcDateTime), skipped.OpenDay);
+        Assert.InRange(Forecaster.Outlook(skipped, Start.AddDays(90)).PerDay / before.PerDay, 0.95, 1.0);
+        Assert.InRange(Forecaster.Outlook(history, Start.AddDays(90)).PerDay / before.PerDay, 0.3, 0.4);
+        // A stock-out within one day, or before what is already counted, leaves nothing to skip.
+        Assert.Same(history, Forecaster.Skip(history, Start.AddDays(59), Start.AddDays(59).AddHours(2)));
+        Assert.Same(DemandHistory.None, Forecaster.Skip(DemandHistory.None, Start, Start.AddDays(5)));
+    }
+
+    [Fact]
     public void Sales_of_one_day_count_as_one_day_whatever_their_order()
     {
         var inOrder = Daily(10, _ => 10);

@@ -38,6 +38,30 @@ public class VariantReducerTests
     }
 
     [Fact]
+    public void A_stock_out_holds_demand_where_it_was_and_the_days_out_are_left_out_once_restocked()
+    {
+        var state = VariantReducer.Apply(new ProductVariantState(), Update(100, 100, Start), Forecaster);
+        for (var day = 1; day <= 30; day++)
+        {
+            state = VariantReducer.Apply(state, Update(100 - (3 * day), null, Start.AddDays(day)), Forecaster);
+        }
+
+        var selling = VariantReducer.Forecast(5, state, Start.AddDays(31), Forecaster);
+        state = VariantReducer.Apply(state, Update(0, null, Start.AddDays(31)), Forecaster);
+        Assert.Equal(Start.AddDays(31), state.Stock!.OutSince);
+        // Twenty days later, still out: sold out today, with the demand it had when the last units went.
+        var soldOut = VariantReducer.Forecast(5, state, Start.AddDays(51), Forecaster);
+        Assert.Equal(0, soldOut.DaysOfInventory);
+        Assert.InRange(soldOut.VelocityPerDay / selling.VelocityPerDay, 0.9, 1.2);
+
+        state = VariantReducer.SetQuantity(state, 50, null, Start.AddDays(51), Forecaster);
+
+        Assert.Null(state.Stock!.OutSince);
+        Assert.Equal(DateOnly.FromDateTime(Start.AddDays(51).UtcDateTime), state.Sales.InventoryDecrements.OpenDay);
+        Assert.InRange(VariantReducer.Forecast(5, state, Start.AddDays(51), Forecaster).VelocityPerDay / selling.VelocityPerDay, 0.9, 1.2);
+    }
+
+    [Fact]
     public void An_older_quantity_does_not_overwrite_a_newer_one()
     {
         var state = VariantReducer.Apply(new ProductVariantState(), Update(40, 50, Start.AddHours(2)), Forecaster);
