@@ -36,10 +36,4 @@ public static class StreamNames
 
     /// <summary>Sell-through forecasts going out, keyed by variant id.</summary>
     public const string SellThrough = "sell-through";
-
-    /// <summary>
-    /// The request-context key under which the stream provider passes, with each delivery, the offset of the
-    /// stream's previous record in its partition (absent if unknown). The same name as the Kafka provider uses.
-    /// </summary>
-    public const string PrecedingOffsetContextKey = "kafka.preceding-offset";
 }

@@ -10,3 +10,4 @@ global using Retail.Grains.Abstractions.Platform;
 global using Retail.Grains.Abstractions.Inventory;
 global using Retail.Grains.Abstractions.Products;
 global using Retail.Grains.Abstractions.Seed;
+global using Streaming.Kafka.ExactlyOnce;

@@ -20,7 +20,7 @@ public class ClickstreamParsingBenchmarks
 
     [Benchmark]
     public long ClickstreamJsonReader() =>
-        ClickstreamJson.TryParse(_record, Now, SourcePosition.None, out var click, out _) ? click!.VariantId : 0;
+        ClickstreamJson.TryParse(_record, Now, out var click, out _) ? click!.VariantId : 0;
 
     public sealed record SeedRecord(
         [property: JsonPropertyName("ip")] string Ip,

@@ -52,7 +52,7 @@ public static partial class ClickstreamApi
         var valid = new List<(long VariantId, ReadOnlyMemory<byte> Json)>(events.Count);
         for (var index = 0; index < events.Count; index++)
         {
-            if (ClickstreamJson.TryParse(events[index].Span, now, SourcePosition.None, out var click, out var error))
+            if (ClickstreamJson.TryParse(events[index].Span, now, out var click, out var error))
             {
                 valid.Add((click!.VariantId, events[index]));
             }

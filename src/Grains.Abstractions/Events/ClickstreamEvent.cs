@@ -5,14 +5,9 @@ namespace Retail.Grains.Abstractions.Events;
 /// <param name="Activity">The activity, such as <c>contentView</c>; unknown activities are kept as-is.</param>
 /// <param name="UserId">The shopper, when known.</param>
 /// <param name="Timestamp">When the event entered Kafka; the producer's own <c>time</c> field cannot be trusted.</param>
-/// <param name="Source">Where the event came from.</param>
 [GenerateSerializer, Immutable]
 public sealed record ClickstreamEvent(
     [property: Id(0)] long VariantId,
     [property: Id(1)] string Activity,
     [property: Id(2)] long? UserId,
-    [property: Id(3)] DateTimeOffset Timestamp,
-    [property: Id(4)] SourcePosition Source) : IVariantEvent
-{
-    public string SourceNamespace => StreamNames.Clickstream;
-}
+    [property: Id(3)] DateTimeOffset Timestamp) : IVariantEvent;

@@ -15,10 +15,9 @@ public static class ClickstreamJson
     /// <summary>Parses one record. Variant and user ids are read as 64-bit integers, never through a double.</summary>
     /// <param name="json">The UTF-8 record.</param>
     /// <param name="timestamp">The time to stamp on the event (the Kafka record's timestamp).</param>
-    /// <param name="source">Where the record came from.</param>
     /// <param name="result">The event, when parsing succeeds.</param>
     /// <param name="error">Why the record is unusable, when it fails.</param>
-    public static bool TryParse(ReadOnlySpan<byte> json, DateTimeOffset timestamp, SourcePosition source, out ClickstreamEvent? result, out string? error)
+    public static bool TryParse(ReadOnlySpan<byte> json, DateTimeOffset timestamp, out ClickstreamEvent? result, out string? error)
     {
         result = null;
         long? variantId = null;
@@ -107,7 +106,7 @@ public static class ClickstreamJson
             return false;
         }
 
-        result = new ClickstreamEvent(variantId.Value, activity, userId, timestamp, source);
+        result = new ClickstreamEvent(variantId.Value, activity, userId, timestamp);
         error = null;
         return true;
     }

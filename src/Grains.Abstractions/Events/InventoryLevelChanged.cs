@@ -6,5 +6,4 @@ public sealed record InventoryLevelChanged(
     [property: Id(0)] long InventoryItemId,
     [property: Id(1)] long LocationId,
     [property: Id(2)] long Available,
-    [property: Id(3)] DateTimeOffset UpdatedAt,
-    [property: Id(4)] SourcePosition Source);
+    [property: Id(3)] DateTimeOffset UpdatedAt);

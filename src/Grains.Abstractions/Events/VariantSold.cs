@@ -6,8 +6,4 @@ public sealed record VariantSold(
     [property: Id(0)] long VariantId,
     [property: Id(1)] long OrderId,
     [property: Id(2)] long Quantity,
-    [property: Id(3)] DateTimeOffset SoldAt,
-    [property: Id(4)] SourcePosition Source) : IVariantEvent
-{
-    public string SourceNamespace => StreamNames.Sales;
-}
+    [property: Id(3)] DateTimeOffset SoldAt) : IVariantEvent;

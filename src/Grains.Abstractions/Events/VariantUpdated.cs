@@ -13,8 +13,4 @@ public sealed record VariantUpdated(
     [property: Id(7)] long? InventoryQuantity,
     [property: Id(8)] long? OldInventoryQuantity,
     [property: Id(9)] long? InventoryItemId,
-    [property: Id(10)] DateTimeOffset UpdatedAt,
-    [property: Id(11)] SourcePosition Source) : IVariantEvent
-{
-    public string SourceNamespace => StreamNames.VariantUpdates;
-}
+    [property: Id(10)] DateTimeOffset UpdatedAt) : IVariantEvent;

@@ -1,4 +1,3 @@
-using Orleans.Streams.Core;
 using Retail.Grains.ExactlyOnce;
 
 namespace Retail.Grains.Inventory;
@@ -7,12 +6,12 @@ namespace Retail.Grains.Inventory;
 /// One inventory item. Keeps the latest level per location and passes the total to its variant; levels that
 /// arrive before a product update has named the variant are kept until it does.
 /// </summary>
-/// <remarks>Written through on every event, so, like a product, it leaves memory after two idle minutes.</remarks>
+/// <remarks>Written through on every delivery, so, like a product, it leaves memory after two idle minutes.</remarks>
 [ImplicitStreamSubscription(StreamNames.InventoryLevels)]
 [CollectionAgeLimit(Minutes = 2)]
 internal sealed class InventoryItemGrain(
     [PersistentState("inventory-item", StorageNames.Retail)] IPersistentState<InventoryItemState> state)
-    : WriteThroughGrain<InventoryItemState>(state, StreamNames.InventoryLevels), IInventoryItemGrain, IStreamSubscriptionObserver
+    : DurableConsumerGrain<InventoryItemState, InventoryLevelChanged>(state, writeThrough: true), IInventoryItemGrain
 {
     public Task<long?> GetVariantAsync() => Task.FromResult(Persisted.State.VariantId);
 
@@ -27,35 +26,31 @@ internal sealed class InventoryItemGrain(
             return;
         }
 
-        Persisted.State = current with { VariantId = variantId, Pending = false };
-        await Persisted.WriteStateAsync();
+        await KeepAsync(current with { VariantId = variantId, Pending = false });
         if (current.Pending || current.VariantId != variantId)
         {
             Forward(variantId, Persisted.State);
         }
     }
 
-    async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    protected override ValueTask<InventoryItemState> ApplyAsync(InventoryItemState current, IReadOnlyList<InventoryLevelChanged> events, string topic)
     {
-        await handleFactory.Create<InventoryLevelChanged>().ResumeAsync((level, _) => OnLevelAsync(level));
-    }
-
-    private async Task OnLevelAsync(InventoryLevelChanged level)
-    {
-        if (!TryAdvance(level.Source, out var current))
+        var levels = current.Levels;
+        foreach (var level in events)
         {
-            return;
+            if (!levels.TryGetValue(level.LocationId, out var known) || known.UpdatedAt <= level.UpdatedAt)
+            {
+                levels = levels.SetItem(level.LocationId, level);
+            }
         }
 
-        var levels = current.Levels.TryGetValue(level.LocationId, out var known) && known.UpdatedAt > level.UpdatedAt
-            ? current.Levels
-            : current.Levels.SetItem(level.LocationId, level);
-        Persisted.State = current with { Levels = levels, Pending = current.VariantId is null };
-        await Persisted.WriteStateAsync();
-        if (Persisted.State.VariantId is { } variantId)
+        var next = current with { Levels = levels, Pending = current.VariantId is null };
+        if (next.VariantId is { } variantId)
         {
-            Forward(variantId, Persisted.State);
+            Forward(variantId, next);
         }
+
+        return ValueTask.FromResult(next);
     }
 
     private void Forward(long variantId, InventoryItemState item)

@@ -1,18 +1,17 @@
-using Orleans.Streams.Core;
 using Retail.Grains.ExactlyOnce;
 
 namespace Retail.Grains.Products;
 
 /// <summary>One product: its title, vendor and every variant it has had.</summary>
 /// <remarks>
-/// Written through on every event and rarely updated, so it leaves memory after two idle minutes rather than
+/// Written through on every delivery and rarely updated, so it leaves memory after two idle minutes rather than
 /// Orleans' fifteen: a catalog update activates a grain per product.
 /// </remarks>
 [ImplicitStreamSubscription(StreamNames.Products)]
 [CollectionAgeLimit(Minutes = 2)]
 internal sealed class ProductGrain(
     [PersistentState("product", StorageNames.Retail)] IPersistentState<ProductState> state)
-    : WriteThroughGrain<ProductState>(state, StreamNames.Products), IProductGrain, IStreamSubscriptionObserver
+    : DurableConsumerGrain<ProductState, ProductUpdated>(state, writeThrough: true), IProductGrain
 {
     Task<ProductSnapshot?> IProductGrain.GetSnapshotAsync()
     {
@@ -22,26 +21,20 @@ internal sealed class ProductGrain(
             : null);
     }
 
-    async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    protected override ValueTask<ProductState> ApplyAsync(ProductState current, IReadOnlyList<ProductUpdated> events, string topic)
     {
-        await handleFactory.Create<ProductUpdated>().ResumeAsync((update, _) => OnUpdatedAsync(update));
-    }
-
-    private Task OnUpdatedAsync(ProductUpdated update)
-    {
-        if (!TryAdvance(update.Source, out var current))
+        foreach (var update in events)
         {
-            return Task.CompletedTask;
+            var newer = current.UpdatedAt is not { } known || update.UpdatedAt >= known;
+            current = current with
+            {
+                Title = newer ? update.Title ?? current.Title : current.Title,
+                Vendor = newer ? update.Vendor ?? current.Vendor : current.Vendor,
+                VariantIds = [.. current.VariantIds, .. update.VariantIds.Where(id => !current.VariantIds.Contains(id))],
+                UpdatedAt = newer ? update.UpdatedAt : current.UpdatedAt,
+            };
         }
 
-        var newer = current.UpdatedAt is not { } known || update.UpdatedAt >= known;
-        Persisted.State = current with
-        {
-            Title = newer ? update.Title ?? current.Title : current.Title,
-            Vendor = newer ? update.Vendor ?? current.Vendor : current.Vendor,
-            VariantIds = [.. current.VariantIds, .. update.VariantIds.Where(id => !current.VariantIds.Contains(id))],
-            UpdatedAt = newer ? update.UpdatedAt : current.UpdatedAt,
-        };
-        return Persisted.WriteStateAsync();
+        return ValueTask.FromResult(current);
     }
 }

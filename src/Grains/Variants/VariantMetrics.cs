@@ -31,13 +31,12 @@ public sealed class VariantMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000] });
     }
 
-    // Tagged "stream" with the source topic's namespace (clickstream, variant-updates, sales): the name the tag had
-    // when each topic fed a stream of its own, kept so that dashboards and queries go on working.
-    public void Applied(string sourceNamespace, int count = 1) => _events.Add(count, new KeyValuePair<string, object?>("stream", sourceNamespace));
+    // Tagged with the source topic: a variant's one stream merges several.
+    public void Applied(string topic, int count = 1) => _events.Add(count, new KeyValuePair<string, object?>("topic", topic));
 
-    public void Duplicate(string sourceNamespace) => _duplicates.Add(1, new KeyValuePair<string, object?>("stream", sourceNamespace));
+    public void Duplicate(string topic) => _duplicates.Add(1, new KeyValuePair<string, object?>("topic", topic));
 
-    public void Gap(string sourceNamespace) => _gaps.Add(1, new KeyValuePair<string, object?>("stream", sourceNamespace));
+    public void Gap(string topic) => _gaps.Add(1, new KeyValuePair<string, object?>("topic", topic));
 
     public void PriceChanged(string policy) => _priceChanges.Add(1, new KeyValuePair<string, object?>("policy", policy));
 

@@ -6,7 +6,6 @@ using Retail.Grains.Variants;
 using Retail.ServiceDefaults;
 using Streaming.Kafka;
 using Retail.Grains.Insights;
-using Retail.Silo.Checkpoints;
 using Retail.Silo.Demo;
 using Retail.Silo.Mapping;
 using Retail.Silo.Storage;
@@ -14,7 +13,7 @@ using Retail.Silo.Telemetry;
 using Streaming.Kafka.Embedded;
 using Streaming.Kafka.Hosting;
 using Streaming.Kafka.Mapping;
-using Streaming.Kafka.Offsets;
+using Streaming.Kafka.ExactlyOnce;
 
 namespace Retail.Silo.Hosting;
 
@@ -43,7 +42,6 @@ public static class SiloHostingExtensions
             services.AddHostedService<SchemaMigrator>();
         }
         services.AddKeyedSingleton<IKafkaRecordMapper, RetailRecordMapper>(StreamNames.Provider);
-        services.AddKeyedSingleton<IKafkaCommitGate, GrainCommitGate>(StreamNames.Provider);
         services.AddRetailDomain();
         services.AddMeters(KafkaStreamMetrics.MeterName, VariantMetrics.MeterName, "Microsoft.Orleans");
         services.AddHostedService<DemoTrafficService>();
@@ -126,6 +124,8 @@ public static class SiloHostingExtensions
                         o.StreamInactivityPeriod = StreamInactivityPeriod(configuration);
                     }));
                 });
+            // Exactly-once effect: offsets move only past effects the consuming grains have persisted.
+            silo.AddDurableConsumerCommits(StreamNames.Provider);
             silo.AddDashboard();
         });
 

@@ -17,8 +17,7 @@ internal sealed class RetailRecordMapper : IKafkaRecordMapper
         switch (streamNamespace)
         {
             case StreamNames.Clickstream:
-                var source = new SourcePosition(record.Partition, record.Offset, 0);
-                if (!ClickstreamJson.TryParse(record.Value.Span, record.Timestamp, source, out var click, out var error))
+                if (!ClickstreamJson.TryParse(record.Value.Span, record.Timestamp, out var click, out var error))
                 {
                     throw new InvalidDataException($"Bad clickstream record: {error}");
                 }
@@ -57,11 +56,11 @@ internal sealed class RetailRecordMapper : IKafkaRecordMapper
         _ => throw new NotSupportedException($"No Kafka format for {item.GetType().Name} on stream {streamId}."),
     };
 
-    private static T Read<T>(string what, in KafkaRecord record, Func<ReadOnlyMemory<byte>, DateTimeOffset, int, long, T> read)
+    private static T Read<T>(string what, in KafkaRecord record, Func<ReadOnlyMemory<byte>, DateTimeOffset, T> read)
     {
         try
         {
-            return read(record.Value, record.Timestamp, record.Partition, record.Offset);
+            return read(record.Value, record.Timestamp);
         }
         catch (InvalidDataException ex)
         {

@@ -13,7 +13,7 @@ public static class ShopifyJson
 {
     /// <summary>A <c>products/update</c> body: the product, and one event per variant.</summary>
     public static (ProductUpdated Product, ImmutableArray<VariantUpdated> Variants) ReadProductUpdate(
-        ReadOnlyMemory<byte> body, DateTimeOffset recordTime, int partition, long offset)
+        ReadOnlyMemory<byte> body, DateTimeOffset recordTime)
     {
         using var document = Parse(body);
         var product = Unwrap(document.RootElement, "product");
@@ -27,7 +27,6 @@ public static class ShopifyJson
         }
 
         var variants = ImmutableArray.CreateBuilder<VariantUpdated>();
-        var index = 0;
         foreach (var variant in variantsJson.EnumerateArray())
         {
             var variantId = RequiredId(variant, "id");
@@ -42,16 +41,15 @@ public static class ShopifyJson
                 OptionalLong(variant, "inventory_quantity"),
                 OptionalLong(variant, "old_inventory_quantity"),
                 OptionalId(variant, "inventory_item_id"),
-                OptionalTime(variant, "updated_at") ?? updatedAt,
-                new SourcePosition(partition, offset, index++)));
+                OptionalTime(variant, "updated_at") ?? updatedAt));
         }
 
-        var productEvent = new ProductUpdated(productId, title, vendor, [.. variants.Select(v => v.VariantId)], updatedAt, new SourcePosition(partition, offset, index));
+        var productEvent = new ProductUpdated(productId, title, vendor, [.. variants.Select(v => v.VariantId)], updatedAt);
         return (productEvent, variants.ToImmutable());
     }
 
     /// <summary>An <c>orders/create</c> body: one sale per line item that names a variant.</summary>
-    public static ImmutableArray<VariantSold> ReadOrder(ReadOnlyMemory<byte> body, DateTimeOffset recordTime, int partition, long offset)
+    public static ImmutableArray<VariantSold> ReadOrder(ReadOnlyMemory<byte> body, DateTimeOffset recordTime)
     {
         using var document = Parse(body);
         var order = Unwrap(document.RootElement, "order");
@@ -63,13 +61,12 @@ public static class ShopifyJson
         }
 
         var sales = ImmutableArray.CreateBuilder<VariantSold>();
-        var index = 0;
         foreach (var item in items.EnumerateArray())
         {
             // Custom line items have no variant; they cannot move any variant's velocity.
             if (OptionalId(item, "variant_id") is { } variantId && OptionalLong(item, "quantity") is { } quantity && quantity > 0)
             {
-                sales.Add(new VariantSold(variantId, orderId, quantity, soldAt, new SourcePosition(partition, offset, index++)));
+                sales.Add(new VariantSold(variantId, orderId, quantity, soldAt));
             }
         }
 
@@ -77,7 +74,7 @@ public static class ShopifyJson
     }
 
     /// <summary>An <c>inventory_levels/update</c> body.</summary>
-    public static InventoryLevelChanged ReadInventoryLevel(ReadOnlyMemory<byte> body, DateTimeOffset recordTime, int partition, long offset)
+    public static InventoryLevelChanged ReadInventoryLevel(ReadOnlyMemory<byte> body, DateTimeOffset recordTime)
     {
         using var document = Parse(body);
         var level = Unwrap(document.RootElement, "inventory_level");
@@ -85,8 +82,7 @@ public static class ShopifyJson
             RequiredId(level, "inventory_item_id"),
             RequiredId(level, "location_id"),
             OptionalLong(level, "available") ?? throw new InvalidDataException("available is missing"),
-            OptionalTime(level, "updated_at") ?? recordTime,
-            new SourcePosition(partition, offset, 0));
+            OptionalTime(level, "updated_at") ?? recordTime);
     }
 
     private static JsonDocument Parse(ReadOnlyMemory<byte> body)

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Streaming.Kafka.Mapping;
-using Streaming.Kafka.Offsets;
+using Streaming.Kafka.ExactlyOnce;
 using Streaming.Kafka.Providers;
 
 namespace Streaming.Kafka.Hosting;

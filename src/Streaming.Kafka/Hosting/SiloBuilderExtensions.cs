@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Hosting;
+using Streaming.Kafka.ExactlyOnce;
 using Streaming.Kafka.Providers;
 
 namespace Streaming.Kafka.Hosting;
@@ -39,5 +42,19 @@ public static class SiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         KafkaStreamServices.Add(builder.Services, name, configureOptions);
         return builder.AddPersistentStreams(name, KafkaAdapterFactory.Create, stream => configureStream?.Invoke(stream));
+    }
+
+    /// <summary>
+    /// Holds the offset commits of provider <paramref name="name"/> until the grains that consumed the events
+    /// below them have made their effects durable (<see cref="DurableConsumerGate"/>). Every implicit subscriber
+    /// of the provider's streams must then implement <see cref="IDurableStreamConsumer"/>.
+    /// </summary>
+    public static ISiloBuilder AddDurableConsumerCommits(this ISiloBuilder builder, string name)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        builder.Services.TryAddSingleton<ImplicitConsumers>();
+        builder.Services.AddKeyedSingleton<IKafkaCommitGate, DurableConsumerGate>(name);
+        return builder;
     }
 }

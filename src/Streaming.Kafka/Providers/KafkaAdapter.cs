@@ -1,6 +1,6 @@
 using Streaming.Kafka.Hosting;
 using Streaming.Kafka.Mapping;
-using Streaming.Kafka.Offsets;
+using Streaming.Kafka.ExactlyOnce;
 
 namespace Streaming.Kafka.Providers;
 

@@ -2,7 +2,7 @@ using Orleans.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Streaming.Kafka.Hosting;
 using Streaming.Kafka.Mapping;
-using Streaming.Kafka.Offsets;
+using Streaming.Kafka.ExactlyOnce;
 
 namespace Streaming.Kafka.Providers;
 

@@ -1,3 +1,5 @@
+using Streaming.Kafka.ExactlyOnce;
+
 using Orleans.Runtime;
 
 namespace Streaming.Kafka.Providers;
@@ -41,7 +43,7 @@ public sealed class KafkaBatchContainer : IBatchContainer
     [Id(4)]
     public int Epoch { get; }
 
-    /// <summary>The offset of this stream's record before the first entry, or -1 if the receiver saw none; see <see cref="KafkaRequestContext.PrecedingOffset"/>.</summary>
+    /// <summary>The offset of this stream's record before the first entry, or -1 if the receiver saw none; see <see cref="KafkaDelivery.PrecedingOffsetKey"/>.</summary>
     [Id(5)]
     public long PrecedingOffset { get; }
 
@@ -75,7 +77,7 @@ public sealed class KafkaBatchContainer : IBatchContainer
             return false;
         }
 
-        RequestContext.Set(KafkaRequestContext.PrecedingOffset, PrecedingOffset);
+        RequestContext.Set(KafkaDelivery.PrecedingOffsetKey, PrecedingOffset);
         return true;
     }
 

@@ -5,7 +5,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Retail.Grains.Abstractions;
 using Retail.IntegrationTests.Infrastructure;
-using Streaming.Kafka.Offsets;
+using Streaming.Kafka.ExactlyOnce;
 using Streaming.Kafka.Providers;
 
 namespace Retail.IntegrationTests.Pipeline;

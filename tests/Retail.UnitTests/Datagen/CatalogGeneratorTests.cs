@@ -33,7 +33,7 @@ public class CatalogGeneratorTests
         var catalog = Generate(1, 5);
 
         Assert.All(catalog, r => Assert.Equal(Streams.ProductsUpdate, r.Stream));
-        var variants = catalog.SelectMany(r => ShopifyJson.ReadProductUpdate(r.Value, Start, 0, 0).Variants).ToList();
+        var variants = catalog.SelectMany(r => ShopifyJson.ReadProductUpdate(r.Value, Start).Variants).ToList();
         Assert.Equal(ClickstreamGenerator.VariantIds.Order(), variants.Select(v => v.VariantId).Order());
         Assert.All(variants, v => Assert.True(v.Price > 0 && v.InventoryQuantity >= 20 && v.InventoryItemId is not null));
     }
@@ -52,7 +52,7 @@ public class CatalogGeneratorTests
             switch (record.Stream)
             {
                 case Streams.ProductsUpdate:
-                    foreach (var variant in ShopifyJson.ReadProductUpdate(record.Value, Start, 0, 0).Variants)
+                    foreach (var variant in ShopifyJson.ReadProductUpdate(record.Value, Start).Variants)
                     {
                         lastQuantity[variant.VariantId] = variant.InventoryQuantity!.Value;
                         itemToVariant[variant.InventoryItemId!.Value] = variant.VariantId;
@@ -60,14 +60,14 @@ public class CatalogGeneratorTests
 
                     break;
                 case Streams.OrdersCreate:
-                    foreach (var sale in ShopifyJson.ReadOrder(record.Value, Start, 0, 0))
+                    foreach (var sale in ShopifyJson.ReadOrder(record.Value, Start))
                     {
                         ordered[sale.VariantId] = ordered.GetValueOrDefault(sale.VariantId) + sale.Quantity;
                     }
 
                     break;
                 case Streams.InventoryLevelsUpdate:
-                    var level = ShopifyJson.ReadInventoryLevel(record.Value, Start, 0, 0);
+                    var level = ShopifyJson.ReadInventoryLevel(record.Value, Start);
                     lastQuantity[itemToVariant[level.InventoryItemId]] = level.Available;
                     break;
             }
@@ -85,8 +85,8 @@ public class CatalogGeneratorTests
     {
         var records = Generate(4, 200);
         var orderIndex = records.FindIndex(r => r.Stream == Streams.OrdersCreate);
-        var sale = ShopifyJson.ReadOrder(records[orderIndex].Value, Start, 0, 0).Single();
-        var update = ShopifyJson.ReadProductUpdate(records[orderIndex + 1].Value, Start, 0, 0).Variants.Single(v => v.VariantId == sale.VariantId);
+        var sale = ShopifyJson.ReadOrder(records[orderIndex].Value, Start).Single();
+        var update = ShopifyJson.ReadProductUpdate(records[orderIndex + 1].Value, Start).Variants.Single(v => v.VariantId == sale.VariantId);
 
         Assert.Equal(update.OldInventoryQuantity - sale.Quantity, update.InventoryQuantity);
         using var body = JsonDocument.Parse(records[orderIndex].Value);

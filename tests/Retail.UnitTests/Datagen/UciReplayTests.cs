@@ -32,7 +32,7 @@ public class UciReplayTests
         var records = new UciReplay(Lines, ReplayStart, startingStock: 100, truth).Records().ToList();
 
         var orders = records.Where(r => r.Record.Stream == Streams.OrdersCreate)
-            .Select(r => ShopifyJson.ReadOrder(r.Record.Value, ReplayStart, 0, 0))
+            .Select(r => ShopifyJson.ReadOrder(r.Record.Value, ReplayStart))
             .ToList();
         Assert.Equal([536365L, 536366, 536380], orders.Select(o => o[0].OrderId));
         Assert.Equal([6L, 6, 4, 2], orders.SelectMany(o => o).Select(s => s.Quantity));
@@ -40,7 +40,7 @@ public class UciReplayTests
         var heart = UciReplay.VariantIdOf("85123A");
         var heartItem = UciReplay.InventoryItemIdOf("85123A");
         var heartLevels = records.Where(r => r.Record.Stream == Streams.InventoryLevelsUpdate)
-            .Select(r => ShopifyJson.ReadInventoryLevel(r.Record.Value, ReplayStart, 0, 0))
+            .Select(r => ShopifyJson.ReadInventoryLevel(r.Record.Value, ReplayStart))
             .Where(l => l.InventoryItemId == heartItem)
             .Select(l => l.Available);
         // 100 - 6 - 4, then the cancelled 3 come back.
@@ -56,10 +56,10 @@ public class UciReplayTests
         var records = new UciReplay(Lines, ReplayStart).Records().ToList();
 
         Assert.Equal(3, records.TakeWhile(r => r.Record.Stream == Streams.ProductsUpdate).Count());
-        var product = ShopifyJson.ReadProductUpdate(records[0].Record.Value, ReplayStart, 0, 0);
+        var product = ShopifyJson.ReadProductUpdate(records[0].Record.Value, ReplayStart);
         Assert.Equal(("WHITE HANGING HEART T-LIGHT HOLDER", 2.55m, UciReplay.VariantIdOf("85123A")), (product.Product.Title, product.Variants[0].Price!.Value, product.Variants[0].VariantId));
         Assert.Equal(TimeSpan.FromHours(2), records[^1].At);
-        var last = ShopifyJson.ReadInventoryLevel(records[^1].Record.Value, ReplayStart, 0, 0);
+        var last = ShopifyJson.ReadInventoryLevel(records[^1].Record.Value, ReplayStart);
         Assert.Equal(ReplayStart, last.UpdatedAt);
     }
 

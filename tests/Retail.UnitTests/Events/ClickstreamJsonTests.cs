@@ -6,11 +6,10 @@ namespace Retail.UnitTests.Events;
 public class ClickstreamJsonTests
 {
     private static readonly DateTimeOffset KafkaTime = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
-    private static readonly SourcePosition Source = new(3, 1234, 0);
 
     private static (bool Ok, ClickstreamEvent? Event, string? Error) Parse(string json)
     {
-        var ok = ClickstreamJson.TryParse(Encoding.UTF8.GetBytes(json), KafkaTime, Source, out var result, out var error);
+        var ok = ClickstreamJson.TryParse(Encoding.UTF8.GetBytes(json), KafkaTime, out var result, out var error);
         return (ok, result, error);
     }
 
@@ -20,7 +19,7 @@ public class ClickstreamJsonTests
         var (ok, click, error) = Parse("""{"ip":"111.152.45.45","userid":1644276582001,"time":"01/Jan/1970:00:00:00 +0000","_time":0,"product_variant_id":40172031311917,"activity":"contentView"}""");
 
         Assert.True(ok, error);
-        Assert.Equal(new ClickstreamEvent(40172031311917, Activities.ContentView, 1644276582001, KafkaTime, Source), click);
+        Assert.Equal(new ClickstreamEvent(40172031311917, Activities.ContentView, 1644276582001, KafkaTime), click);
     }
 
     [Fact]
@@ -108,9 +107,9 @@ public class ClickstreamJsonTests
     [Fact]
     public void Serialized_events_parse_back_to_the_same_event()
     {
-        var original = new ClickstreamEvent(9007199254740993, Activities.Purchase, 42, KafkaTime, Source);
+        var original = new ClickstreamEvent(9007199254740993, Activities.Purchase, 42, KafkaTime);
 
-        var ok = ClickstreamJson.TryParse(ClickstreamJson.Serialize(original), KafkaTime, Source, out var parsed, out _);
+        var ok = ClickstreamJson.TryParse(ClickstreamJson.Serialize(original), KafkaTime, out var parsed, out _);
 
         Assert.True(ok);
         Assert.Equal(original, parsed);

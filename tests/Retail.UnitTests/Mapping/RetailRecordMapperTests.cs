@@ -25,14 +25,14 @@ public class RetailRecordMapperTests
 
         Assert.Equal(1, events.Count);
         Assert.Equal(StreamId.Create(StreamNames.Variant, 40172031311917), events[0].StreamId);
-        Assert.Equal(new ClickstreamEvent(40172031311917, Activities.ContentView, null, KafkaTime, new SourcePosition(2, 17, 0)), events[0].Event);
+        Assert.Equal(new ClickstreamEvent(40172031311917, Activities.ContentView, null, KafkaTime), events[0].Event);
     }
 
     [Theory]
     [InlineData(StreamNames.Clickstream, "shopify_clickstream", null, 1)]
     [InlineData(StreamNames.VariantUpdates, "plf_products_update", "products_update.example-tshirt.json", 2)]
     [InlineData(StreamNames.Sales, "plf_orders_create", "orders_create.example.json", 2)]
-    public void Puts_each_variants_events_on_its_one_stream_naming_the_topic_they_came_from(string topicNamespace, string topic, string? fixture, int variants)
+    public void Puts_each_variants_events_on_its_one_stream(string topicNamespace, string topic, string? fixture, int variants)
     {
         var value = fixture is null ? Encoding.UTF8.GetBytes("""{"product_variant_id":5,"activity":"addToCart"}""") : Fixture.Shopify(fixture);
         var events = new MappedEvents();
@@ -45,8 +45,6 @@ public class RetailRecordMapperTests
         {
             var variantEvent = (IVariantEvent)e.Event;
             Assert.Equal(StreamId.Create(StreamNames.Variant, variantEvent.VariantId), e.StreamId);
-            // Positions count per topic namespace, since partition numbers repeat across the topics the stream merges.
-            Assert.Equal(topicNamespace, variantEvent.SourceNamespace);
         });
     }
 
@@ -72,7 +70,7 @@ public class RetailRecordMapperTests
     public void Serializes_clickstream_events_so_that_they_map_back()
     {
         var mapper = new RetailRecordMapper();
-        var click = new ClickstreamEvent(77, Activities.AddToCart, 5, KafkaTime, new SourcePosition(2, 17, 0));
+        var click = new ClickstreamEvent(77, Activities.AddToCart, 5, KafkaTime);
         var events = new MappedEvents();
 
         // Published on the clickstream topic's namespace, which maps to the topic; read back onto the variant's stream.

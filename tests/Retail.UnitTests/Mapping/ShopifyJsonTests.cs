@@ -16,7 +16,7 @@ public class ShopifyJsonTests
     {
         var body = Fixture.Shopify("products_update.example-tshirt.json");
 
-        var (product, variants) = ShopifyJson.ReadProductUpdate(wrapped ? Wrapped(body) : body, RecordTime, 1, 40);
+        var (product, variants) = ShopifyJson.ReadProductUpdate(wrapped ? Wrapped(body) : body, RecordTime);
 
         Assert.Equal(788032119674292922L, product.ProductId);
         Assert.Equal(("Example T-Shirt", "Acme"), (product.Title, product.Vendor));
@@ -25,14 +25,12 @@ public class ShopifyJsonTests
         Assert.Equal(2, variants.Length);
         Assert.Equal((642667041472713922L, 788032119674292922L, "example-shirt-s", 19.99m, 75L, 75L), (variants[0].VariantId, variants[0].ProductId, variants[0].Sku, variants[0].Price!.Value, variants[0].InventoryQuantity!.Value, variants[0].OldInventoryQuantity!.Value));
         Assert.Equal((757650484644203962L, "example-shirt-m", 19.99m, 50L), (variants[1].VariantId, variants[1].Sku, variants[1].Price!.Value, variants[1].InventoryQuantity!.Value));
-        Assert.Equal([(1, 40L, 0), (1, 40L, 1)], variants.Select(v => (v.Source.Partition, v.Source.Offset, v.Source.Index)));
-        Assert.Equal(2, product.Source.Index);
     }
 
     [Fact]
     public void Reads_the_line_items_of_an_orders_create_example()
     {
-        var sales = ShopifyJson.ReadOrder(Fixture.Shopify("orders_create.example.json"), RecordTime, 0, 3);
+        var sales = ShopifyJson.ReadOrder(Fixture.Shopify("orders_create.example.json"), RecordTime);
 
         Assert.Equal([(49121760117052L, 1L), (49121760182588L, 1L)], sales.Select(s => (s.VariantId, s.Quantity)));
         Assert.All(sales, s => Assert.Equal(820982911946154508L, s.OrderId));
@@ -42,7 +40,7 @@ public class ShopifyJsonTests
     [Fact]
     public void Skips_line_items_without_a_variant()
     {
-        var sales = ShopifyJson.ReadOrder(Encoding.UTF8.GetBytes("""{"id":1,"line_items":[{"variant_id":null,"quantity":2},{"variant_id":7,"quantity":3}]}"""), RecordTime, 0, 0);
+        var sales = ShopifyJson.ReadOrder(Encoding.UTF8.GetBytes("""{"id":1,"line_items":[{"variant_id":null,"quantity":2},{"variant_id":7,"quantity":3}]}"""), RecordTime);
 
         Assert.Equal([(7L, 3L)], sales.Select(s => (s.VariantId, s.Quantity)));
     }
@@ -50,7 +48,7 @@ public class ShopifyJsonTests
     [Fact]
     public void Reads_an_inventory_level()
     {
-        var level = ShopifyJson.ReadInventoryLevel(Fixture.Shopify("inventory_levels_update.example.json"), RecordTime, 2, 9);
+        var level = ShopifyJson.ReadInventoryLevel(Fixture.Shopify("inventory_levels_update.example.json"), RecordTime);
 
         Assert.Equal((808950810L, 655441491L, 42L), (level.InventoryItemId, level.LocationId, level.Available));
         Assert.Equal(new DateTimeOffset(2022, 3, 30, 19, 26, 58, TimeSpan.FromHours(-4)), level.UpdatedAt);
@@ -66,7 +64,7 @@ public class ShopifyJsonTests
     [InlineData("""{"id":1.5,"variants":[]}""", "id must be a 64-bit integer")]
     public void Rejects_bad_product_updates_with_a_reason(string json, string reason)
     {
-        var error = Assert.Throws<InvalidDataException>(() => ShopifyJson.ReadProductUpdate(Encoding.UTF8.GetBytes(json), RecordTime, 0, 0));
+        var error = Assert.Throws<InvalidDataException>(() => ShopifyJson.ReadProductUpdate(Encoding.UTF8.GetBytes(json), RecordTime));
 
         Assert.StartsWith(reason, error.Message, StringComparison.Ordinal);
     }

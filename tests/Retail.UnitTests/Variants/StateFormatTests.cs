@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Retail.Grains.Abstractions.Events;
-using Retail.Grains.Abstractions.Inventory;
-using Retail.Grains.Abstractions.Products;
 using Retail.Grains.Abstractions.Variants;
+using Retail.Grains.Inventory;
+using Retail.Grains.Products;
+using Retail.Grains.Variants;
+using Streaming.Kafka.ExactlyOnce;
 
 namespace Retail.UnitTests.Variants;
 
@@ -36,7 +38,7 @@ public class StateFormatTests
                 7, 12, 1.5, 8, DateOnly.FromDateTime(Noon.AddDays(8).UtcDateTime), Noon,
                 new SellThroughRange(new DateOnly(2026, 11, 29), DateOnly.FromDateTime(Noon.AddDays(8).UtcDateTime), new DateOnly(2026, 12, 9), 8),
                 new DemandRate(1.5, 2.5, 0.3)),
-            Applied = [new AppliedPosition("clickstream", new SourcePosition(2, 41, 0)), new AppliedPosition("variant/updates", new SourcePosition(0, 9, 0))],
+            Applied = [new KafkaPosition("shopify_clickstream", 2, 41, 0), new KafkaPosition("plf_products_update", 0, 9, 0)],
         };
 
         var read = RoundTrip(state);
@@ -57,7 +59,7 @@ public class StateFormatTests
         var state = new ProductVariantState
         {
             UpdatedAt = Noon,
-            Applied = [new AppliedPosition("clickstream", new SourcePosition(1, 5, 2))],
+            Applied = [new KafkaPosition("shopify_clickstream", 1, 5, 2)],
         };
 
         var read = RoundTrip(state);
@@ -72,8 +74,8 @@ public class StateFormatTests
     [Fact]
     public void Product_and_inventory_item_states_read_back_with_their_positions()
     {
-        var product = new ProductState { Title = "Shirt", Vendor = "Acme", VariantIds = [1, 2], UpdatedAt = Noon, Applied = [new AppliedPosition("products", new SourcePosition(1, 4, 0))] };
-        var item = new InventoryItemState { Pending = true, Applied = [new AppliedPosition("inventory", new SourcePosition(0, 3, 0))] };
+        var product = new ProductState { Title = "Shirt", Vendor = "Acme", VariantIds = [1, 2], UpdatedAt = Noon, Applied = [new KafkaPosition("plf_products_update", 1, 4, 0)] };
+        var item = new InventoryItemState { Pending = true, Applied = [new KafkaPosition("plf_inventory_levels_update", 0, 3, 0)] };
 
         var readProduct = RoundTrip(product);
         var readItem = RoundTrip(item);

@@ -12,7 +12,7 @@ public class VariantReducerTests
     private static readonly DemandForecaster Forecaster = new(new ForecastingOptions());
 
     private static VariantUpdated Update(long quantity, long? old, DateTimeOffset at, decimal price = 10m) =>
-        new(5, 50, "Shirt", "S", "Acme", "shirt-s", price, quantity, old, 500, at, SourcePosition.None);
+        new(5, 50, "Shirt", "S", "Acme", "shirt-s", price, quantity, old, 500, at);
 
     [Fact]
     public void A_product_update_sets_the_shopify_facts()
@@ -75,7 +75,7 @@ public class VariantReducerTests
     public void An_order_gives_velocity_and_with_stock_a_sell_through_date()
     {
         var state = VariantReducer.Apply(new ProductVariantState(), Update(48, 48, Start), Forecaster);
-        state = VariantReducer.Apply(state, new VariantSold(5, 1, 2, Start, SourcePosition.None), Forecaster);
+        state = VariantReducer.Apply(state, new VariantSold(5, 1, 2, Start), Forecaster);
 
         var now = Start.AddHours(1);
         var forecast = VariantReducer.Forecast(5, state, now, Forecaster);
@@ -96,7 +96,7 @@ public class VariantReducerTests
         var state = new ProductVariantState();
         foreach (var activity in new[] { "contentView", "contentView", "addToCart", "purchase", "share" })
         {
-            state = VariantReducer.Apply(state, new ClickstreamEvent(5, activity, null, Start, SourcePosition.None), Forecaster);
+            state = VariantReducer.Apply(state, new ClickstreamEvent(5, activity, null, Start), Forecaster);
         }
 
         Assert.Equal((2L, 1L, 1L, 1L), (state.Activity.ContentView, state.Activity.AddToCart, state.Activity.Purchase, state.Activity.Other["share"]));

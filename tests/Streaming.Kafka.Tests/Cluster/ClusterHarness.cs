@@ -7,7 +7,7 @@ using Orleans.TestingHost;
 using Streaming.Kafka.Embedded;
 using Streaming.Kafka.Hosting;
 using Streaming.Kafka.Mapping;
-using Streaming.Kafka.Offsets;
+using Streaming.Kafka.ExactlyOnce;
 
 namespace Streaming.Kafka.Tests.Cluster;
 

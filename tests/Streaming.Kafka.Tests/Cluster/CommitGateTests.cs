@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Streaming.Kafka.Embedded;
+using Streaming.Kafka.ExactlyOnce;
 
 namespace Streaming.Kafka.Tests.Cluster;
 
@@ -52,5 +54,16 @@ public sealed class CommitGateTests : IDisposable
         Assert.Single(repeated.Select(g => g.Key.Partition).Distinct());
         Assert.All(repeated, g => Assert.Single(g.Select(d => (d.Key, d.Value)).Distinct()));
         Assert.Equal(Enumerable.Range(0, 400), deliveries.Select(d => int.Parse(d.Value, CultureInfo.InvariantCulture)).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task The_durable_consumer_gate_finds_a_streams_consumers_through_the_subscription_attributes()
+    {
+        await using var harness = await ClusterHarness.StartAsync(_broker);
+        var consumers = ActivatorUtilities.CreateInstance<ImplicitConsumers>(harness.Cluster.Silos[0].ServiceProvider);
+
+        var expected = harness.Cluster.Client.GetGrain<ICountingGrain>("k7").GetGrainId();
+        Assert.Equal([expected], consumers.Of(StreamId.Create(ClusterHarness.Namespace, "k7")));
+        Assert.Empty(consumers.Of(StreamId.Create("nobody-subscribes", "k7")));
     }
 }

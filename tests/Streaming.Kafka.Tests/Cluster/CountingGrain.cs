@@ -1,5 +1,6 @@
 using Orleans.Streams;
 using Orleans.Streams.Core;
+using Streaming.Kafka.ExactlyOnce;
 using Streaming.Kafka.Mapping;
 using Streaming.Kafka.Providers;
 
@@ -15,7 +16,7 @@ public sealed class CountingGrain(DeliveryLog log) : Grain, ICountingGrain, IStr
     {
         await handleFactory.Create<KafkaPayload>().ResumeAsync((payload, token) =>
         {
-            log.Add(this.GetPrimaryKeyString(), (KafkaSequenceToken)token!, Delivery.Text(payload.Value), RequestContext.Get(KafkaRequestContext.PrecedingOffset) as long?);
+            log.Add(this.GetPrimaryKeyString(), (KafkaSequenceToken)token!, Delivery.Text(payload.Value), KafkaDelivery.TakePrecedingOffset());
             return Task.CompletedTask;
         });
     }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Streaming.Kafka.Offsets;
+using Streaming.Kafka.ExactlyOnce;
 
 namespace Streaming.Kafka.Tests.Cluster;
 

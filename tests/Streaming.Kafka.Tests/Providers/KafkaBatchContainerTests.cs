@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using Streaming.Kafka.ExactlyOnce;
 using Streaming.Kafka.Providers;
 
 namespace Streaming.Kafka.Tests.Providers;
@@ -14,7 +15,7 @@ public sealed class KafkaBatchContainerTests
         try
         {
             Assert.True(container.ImportRequestContext());
-            Assert.Equal(17L, RequestContext.Get(KafkaRequestContext.PrecedingOffset));
+            Assert.Equal(17L, RequestContext.Get(KafkaDelivery.PrecedingOffsetKey));
         }
         finally
         {
@@ -28,7 +29,7 @@ public sealed class KafkaBatchContainerTests
         var container = new KafkaBatchContainer(Stream, "t", 1, [new KafkaEventEntry(42, 0, DateTimeOffset.UnixEpoch, "e")]);
 
         Assert.False(container.ImportRequestContext());
-        Assert.Null(RequestContext.Get(KafkaRequestContext.PrecedingOffset));
+        Assert.Null(RequestContext.Get(KafkaDelivery.PrecedingOffsetKey));
         Assert.Equal(-1, container.PrecedingOffset);
     }
 

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Retail.Grains.Abstractions.Events;
+using Retail.Grains.ExactlyOnce;
 
-namespace Retail.Grains.Abstractions.Inventory;
+namespace Retail.Grains.Inventory;
 
 /// <summary>The durable state of an inventory item grain.</summary>
 [GenerateSerializer]
@@ -21,9 +22,9 @@ public sealed record InventoryItemState : IPositionedState<InventoryItemState>
 
     /// <inheritdoc/>
     [Id(3)]
-    public ImmutableArray<AppliedPosition> Applied { get; init; } = [];
+    public ImmutableArray<KafkaPosition> Applied { get; init; } = [];
 
     /// <inheritdoc/>
-    public InventoryItemState WithApplied(ImmutableArray<AppliedPosition> applied) =>
+    public InventoryItemState WithApplied(ImmutableArray<KafkaPosition> applied) =>
         this with { Applied = applied };
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using Retail.Grains.Abstractions.Events;
+using Retail.Grains.ExactlyOnce;
 
-namespace Retail.Grains.Abstractions.Products;
+namespace Retail.Grains.Products;
 
 /// <summary>The durable state of a product grain.</summary>
 [GenerateSerializer]
@@ -22,9 +22,9 @@ public sealed record ProductState : IPositionedState<ProductState>
 
     /// <inheritdoc/>
     [Id(4)]
-    public ImmutableArray<AppliedPosition> Applied { get; init; } = [];
+    public ImmutableArray<KafkaPosition> Applied { get; init; } = [];
 
     /// <inheritdoc/>
-    public ProductState WithApplied(ImmutableArray<AppliedPosition> applied) =>
+    public ProductState WithApplied(ImmutableArray<KafkaPosition> applied) =>
         this with { Applied = applied };
 }

@@ -1,4 +1,4 @@
-namespace Streaming.Kafka.Offsets;
+namespace Streaming.Kafka.ExactlyOnce;
 
 /// <summary>
 /// Lets the application hold offset commits back until the effects of the events they cover are durable.

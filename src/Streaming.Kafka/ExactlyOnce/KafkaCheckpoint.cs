@@ -1,6 +1,6 @@
 using Streaming.Kafka.Providers;
 
-namespace Streaming.Kafka.Offsets;
+namespace Streaming.Kafka.ExactlyOnce;
 
 /// <summary>An offset the provider wants to commit for one partition, and what was delivered before it.</summary>
 /// <param name="Topic">The topic.</param>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using Retail.Grains.Abstractions.Events;
+using Retail.Grains.ExactlyOnce;
 
-namespace Retail.Grains.Abstractions.Variants;
+namespace Retail.Grains.Variants;
 
 /// <summary>The durable state of a variant grain.</summary>
 /// <remarks>
@@ -11,7 +11,7 @@ namespace Retail.Grains.Abstractions.Variants;
 /// field added later gets a new id, and an id is never reused.
 /// </remarks>
 [GenerateSerializer, Immutable]
-public sealed record ProductVariantState
+public sealed record ProductVariantState : IPositionedState<ProductVariantState>
 {
     /// <summary>Clickstream counts by activity.</summary>
     [Id(0)]
@@ -49,9 +49,12 @@ public sealed record ProductVariantState
     [Id(9)]
     public SellThroughForecast? PublishedForecast { get; init; }
 
-    /// <summary>The last applied position per partition of each source topic.</summary>
+    /// <inheritdoc/>
     [Id(10)]
-    public ImmutableArray<AppliedPosition> Applied { get; init; } = [];
+    public ImmutableArray<KafkaPosition> Applied { get; init; } = [];
+
+    /// <inheritdoc/>
+    public ProductVariantState WithApplied(ImmutableArray<KafkaPosition> applied) => this with { Applied = applied };
 
     /// <summary>The current dynamic price: the latest decision's.</summary>
     public decimal? DynamicPrice => RecentDecisions.IsEmpty ? null : RecentDecisions[0].NewPrice;

@@ -1,18 +1,18 @@
 using System.Collections.Immutable;
 
-namespace Retail.Grains.Abstractions.Events;
+namespace Retail.Grains.ExactlyOnce;
 
 /// <summary>
 /// The durable state of a grain that recognises redelivered events by the last position applied from each
-/// source partition.
+/// topic-partition (<see cref="KafkaPositions"/>).
 /// </summary>
 /// <typeparam name="TSelf">The state record itself.</typeparam>
-public interface IPositionedState<TSelf>
+internal interface IPositionedState<TSelf>
     where TSelf : IPositionedState<TSelf>
 {
     /// <summary>The last applied position per source partition.</summary>
-    ImmutableArray<AppliedPosition> Applied { get; }
+    ImmutableArray<KafkaPosition> Applied { get; }
 
     /// <summary>This state with <paramref name="applied"/>.</summary>
-    TSelf WithApplied(ImmutableArray<AppliedPosition> applied);
+    TSelf WithApplied(ImmutableArray<KafkaPosition> applied);
 }

@@ -1,4 +1,4 @@
-namespace Streaming.Kafka.Offsets;
+namespace Streaming.Kafka.ExactlyOnce;
 
 /// <summary>The default gate: an event counts as done once it has been delivered.</summary>
 public sealed class CommitOnDelivery : IKafkaCommitGate

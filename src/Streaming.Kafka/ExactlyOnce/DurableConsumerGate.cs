@@ -1,0 +1,51 @@
+namespace Streaming.Kafka.ExactlyOnce;
+
+/// <summary>
+/// Holds each offset commit until every grain that received events below it has made their effects durable
+/// (<see cref="IDurableStreamConsumer"/>). If one of them lost effects (it restarted before persisting), the
+/// partition is read again from the last commit, and the grains skip what they already have by position
+/// (<see cref="KafkaPositions"/>). Together: exactly-once effect.
+/// </summary>
+/// <remarks>Register it as the provider's <see cref="IKafkaCommitGate"/>; every implicit subscriber of its streams must then implement <see cref="IDurableStreamConsumer"/>.</remarks>
+public sealed class DurableConsumerGate(IGrainFactory grains, ImplicitConsumers consumers) : IKafkaCommitGate
+{
+    /// <summary>
+    /// Grains asked at once per checkpoint. A grain's write holds its turn, so letting thousands queue on the
+    /// database at once would stall every one of them for the whole burst; a few at a time, each waits only
+    /// for its own write. Measured with PostgreSQL: 16 gave a p99 of 43 to 60 ms, 4 gave 36 to 40 ms.
+    /// </summary>
+    public const int Concurrency = 4;
+
+    public async Task<bool> CanCommitAsync(KafkaCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        // One grain that lost effects decides the answer, so the rest need not be asked.
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var durable = true;
+        try
+        {
+            await Parallel.ForEachAsync(
+                checkpoint.Delivered,
+                new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = lost.Token },
+                async (delivered, token) =>
+                {
+                    var upTo = KafkaPosition.Of(delivered.Value);
+                    foreach (var consumer in consumers.Of(delivered.Key))
+                    {
+                        if (!await grains.GetGrain<IDurableStreamConsumer>(consumer).MakeDurableAsync(upTo).WaitAsync(token))
+                        {
+                            Volatile.Write(ref durable, false);
+                            await lost.CancelAsync();
+                            return;
+                        }
+                    }
+                });
+        }
+        catch (OperationCanceledException) when (!Volatile.Read(ref durable) && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopped early: some grain lost effects.
+        }
+
+        return Volatile.Read(ref durable);
+    }
+}
