@@ -17,7 +17,7 @@ public static class DomainServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ForecastingOptions>()
             .BindConfiguration(ForecastingOptions.Section)
-            .Validate(o => o.IsValid, "Forecasting: the smoothing weights and PriorProbability must be in (0, 1], PriorDays at least 1, OutlierCap above 1 and RateUncertainty not negative.")
+            .Validate(o => o.IsValid, "Forecasting: ProbabilitySmoothing, SizeSmoothing and PriorProbability must be in (0, 1], PriorDays not negative, PriorSize positive, OutlierCap above 1 and RateUncertainty not negative.")
             .ValidateOnStart();
         services.AddOptions<DemandPricingOptions>()
             .BindConfiguration(DemandPricingOptions.Section)
