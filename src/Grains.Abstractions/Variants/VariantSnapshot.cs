@@ -1,6 +1,7 @@
 namespace Retail.Grains.Abstractions.Variants;
 
 /// <summary>What the API shows of a variant.</summary>
+/// <remarks><see cref="DaysOfInventory"/> and <see cref="SellThroughDate"/> are the median of <see cref="SellThrough"/>.</remarks>
 [GenerateSerializer, Immutable]
 public sealed record VariantSnapshot(
     [property: Id(0)] long VariantId,
@@ -18,4 +19,5 @@ public sealed record VariantSnapshot(
     [property: Id(12)] double SalesVelocityPerDay,
     [property: Id(13)] double? DaysOfInventory,
     [property: Id(14)] DateOnly? SellThroughDate,
-    [property: Id(15)] DateTimeOffset UpdatedAt);
+    [property: Id(15)] DateTimeOffset UpdatedAt,
+    [property: Id(16)] SellThroughRange SellThrough);

@@ -26,7 +26,7 @@ internal sealed class ProductVariantGrain(
     VariantMetrics metrics)
     : DurableConsumerGrain<ProductVariantState, IVariantEvent>(state, writeThrough: false), IProductVariantGrain
 {
-    private readonly ForecastingOptions _forecasting = forecasting.Value;
+    private readonly DemandForecaster _forecasting = new(forecasting.Value);
     private readonly VariantReportBuffer.Slot _report = VariantReportBuffer.CreateSlot();
 
     private long Id => this.GetPrimaryKeyLong();

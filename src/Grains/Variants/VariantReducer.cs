@@ -13,7 +13,7 @@ public static class VariantReducer
     /// <summary>Most price decisions kept in state.</summary>
     public const int DecisionsKept = 20;
 
-    public static ProductVariantState Apply(ProductVariantState state, ClickstreamEvent click, ForecastingOptions options)
+    public static ProductVariantState Apply(ProductVariantState state, ClickstreamEvent click, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(click);
@@ -25,13 +25,13 @@ public static class VariantReducer
             Activities.Purchase => next with
             {
                 Purchases = next.Purchases.Add(click.Timestamp),
-                Sales = next.Sales with { Purchases = next.Sales.Purchases.Record(1, click.Timestamp, options) },
+                Sales = next.Sales with { Purchases = forecaster.Record(next.Sales.Purchases, 1, click.Timestamp) },
             },
             _ => next,
         };
     }
 
-    public static ProductVariantState Apply(ProductVariantState state, VariantUpdated update, ForecastingOptions options)
+    public static ProductVariantState Apply(ProductVariantState state, VariantUpdated update, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(update);
@@ -48,25 +48,27 @@ public static class VariantReducer
                 update.InventoryItemId ?? known.InventoryItemId),
         };
         return update.InventoryQuantity is { } quantity
-            ? SetQuantity(next, quantity, update.OldInventoryQuantity, update.UpdatedAt, options)
+            ? SetQuantity(next, quantity, update.OldInventoryQuantity, update.UpdatedAt, forecaster)
             : next;
     }
 
-    public static ProductVariantState Apply(ProductVariantState state, VariantSold sale, ForecastingOptions options)
+    public static ProductVariantState Apply(ProductVariantState state, VariantSold sale, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(sale);
-        return state with { Sales = state.Sales with { Orders = state.Sales.Orders.Record(sale.Quantity, sale.SoldAt, options) } };
+        return state with { Sales = state.Sales with { Orders = forecaster.Record(state.Sales.Orders, sale.Quantity, sale.SoldAt) } };
     }
 
     /// <summary>
     /// Sets the quantity on hand as of <paramref name="asOf"/>, unless a newer quantity is known. A fall in
     /// quantity counts as sales, measured from the last known quantity, so one decrement reported by both a
-    /// product update and an inventory level counts once.
+    /// product update and an inventory level counts once. A restock after a stock-out leaves the days out of
+    /// stock out of the sales history.
     /// </summary>
-    public static ProductVariantState SetQuantity(ProductVariantState state, long quantity, long? reportedOld, DateTimeOffset asOf, ForecastingOptions options)
+    public static ProductVariantState SetQuantity(ProductVariantState state, long quantity, long? reportedOld, DateTimeOffset asOf, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(forecaster);
         if (state.Stock is { } known && asOf < known.AsOf)
         {
             return state;
@@ -76,10 +78,19 @@ public static class VariantReducer
         var sales = state.Sales;
         if (before is { } old && old > quantity)
         {
-            sales = sales with { InventoryDecrements = sales.InventoryDecrements.Record(old - quantity, asOf, options) };
+            sales = sales with { InventoryDecrements = forecaster.Record(sales.InventoryDecrements, old - quantity, asOf) };
         }
 
-        return state with { Stock = new StockLevel(quantity, before, asOf), Sales = sales };
+        if (quantity > 0 && state.Stock?.OutSince is { } since)
+        {
+            sales = new SalesSignals(
+                forecaster.Skip(sales.Orders, since, asOf),
+                forecaster.Skip(sales.InventoryDecrements, since, asOf),
+                forecaster.Skip(sales.Purchases, since, asOf));
+        }
+
+        var outSince = quantity > 0 ? (DateTimeOffset?)null : state.Stock?.OutSince ?? asOf;
+        return state with { Stock = new StockLevel(quantity, before, asOf, outSince), Sales = sales };
     }
 
     /// <summary>
@@ -121,16 +132,19 @@ public static class VariantReducer
         };
     }
 
-    public static SellThroughForecast Forecast(long variantId, ProductVariantState state, DateTimeOffset now, ForecastingOptions options)
+    public static SellThroughForecast Forecast(long variantId, ProductVariantState state, DateTimeOffset now, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return SellThrough.Forecast(variantId, state.Stock?.Quantity, state.Sales.PerDay(now, options), now);
+        ArgumentNullException.ThrowIfNull(forecaster);
+        // Out of stock, demand is what it was when the last unit went.
+        var demandAsOf = state.Stock?.OutSince is { } since && since < now ? since : now;
+        return SellThrough.Forecast(variantId, state.Stock?.Quantity, forecaster.Outlook(state.Sales, demandAsOf), now);
     }
 
-    public static VariantSnapshot Snapshot(long variantId, ProductVariantState state, DateTimeOffset now, ForecastingOptions options)
+    public static VariantSnapshot Snapshot(long variantId, ProductVariantState state, DateTimeOffset now, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var forecast = Forecast(variantId, state, now, options);
+        var forecast = Forecast(variantId, state, now, forecaster);
         return new VariantSnapshot(
             variantId,
             state.Catalog?.ProductId,
@@ -147,7 +161,8 @@ public static class VariantReducer
             Math.Round(forecast.VelocityPerDay, 3),
             forecast.DaysOfInventory is { } days ? Math.Round(days, 2) : null,
             forecast.SellThroughDate,
-            state.UpdatedAt ?? now);
+            state.UpdatedAt ?? now,
+            forecast.SellThrough with { DaysOfInventoryP50 = forecast.DaysOfInventory is { } p50 ? Math.Round(p50, 2) : null });
     }
 
     public static VariantSummary Summary(long variantId, ProductVariantState state, SellThroughForecast forecast, DateTimeOffset now)
@@ -158,9 +173,8 @@ public static class VariantReducer
             variantId,
             state.Catalog,
             state.Stock?.Quantity,
-            forecast.VelocityPerDay,
-            forecast.DaysOfInventory,
-            forecast.SellThroughDate,
+            forecast.Demand,
+            forecast.SellThrough,
             state.Views,
             now,
             state.RecentDecisions.IsEmpty ? null : state.RecentDecisions[0]);
