@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Running;
+using Retail.Benchmarks.Backtest;
 using Retail.Benchmarks.EndToEnd;
 using Retail.Benchmarks.EndToEnd.Baseline;
 using Retail.Benchmarks.Memory;
 using Retail.Benchmarks.Processes;
 
-// e2e: the end-to-end comparison; memory: a silo process's memory per active grain (see BENCHMARKS.md).
+// e2e: the end-to-end comparison; memory: a silo process's memory per active grain; backtest: the demand
+// forecaster on real sales (see BENCHMARKS.md).
 // broker, baseline and streamiz: the processes e2e starts.
 // Anything else goes to BenchmarkDotNet: dotnet run -c Release --project bench/Retail.Benchmarks -- --filter '*'
 var command = args.Length > 0 ? args[0] : null;
@@ -19,6 +21,11 @@ var command = args.Length > 0 ? args[0] : null;
     {
         var options = MemoryOptions.Parse(a);
         return () => MemoryCommand.RunAsync(options);
+    }),
+    "backtest" => (BacktestOptions.Usage, a =>
+    {
+        var options = BacktestOptions.Parse(a);
+        return () => BacktestCommand.RunAsync(options);
     }),
     "broker" => (BrokerCommand.Usage, a => a.Length == 0 ? BrokerCommand.RunAsync : throw new ArgumentException($"broker takes no options.\n{BrokerCommand.Usage}")),
     "baseline" => (BaselineCommand.Usage, a =>

@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
 using System.Text.RegularExpressions;
+using Retail.Generators.Replay;
+using Retail.Tests.Shared;
 
 namespace Retail.ClusterTests;
 
@@ -39,6 +43,67 @@ public sealed partial class BenchmarkSmokeTests
         Assert.Contains(lines, l => l.StartsWith("all 600 records applied and committed", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Run 1, after one more event per variant, with 300 variant grains active:", StringComparison.Ordinal));
         Assert.Matches(MemoryLastLine(), lines[^1]);
+    }
+
+    [Fact]
+    public async Task The_backtest_forecasts_every_sku_sold_before_each_origin_and_scores_the_three_methods()
+    {
+        // The three bundled days, gzipped as the nine months are: origins on the first two, a day ahead each.
+        var folder = Directory.CreateTempSubdirectory("backtest-smoke").FullName;
+        try
+        {
+            var days = Directory.GetFiles(Path.Combine(RepositoryRoot.Required(), "data", "uci-online-retail"), "*.csv").Order(StringComparer.Ordinal).ToArray();
+            var data = Path.Combine(folder, "days.csv.gz");
+            await using (var gzip = new StreamWriter(new GZipStream(File.Create(data), CompressionLevel.Fastest)))
+            {
+                await gzip.WriteLineAsync(File.ReadLines(days[0]).First());
+                foreach (var line in days.SelectMany(d => File.ReadLines(d).Skip(1)))
+                {
+                    await gzip.WriteLineAsync(line);
+                }
+            }
+
+            var output = Path.Combine(folder, "forecasts.csv");
+            var (exitCode, lines, error) = await RunAsync("backtest", "--data", data, "--from", "2010-12-01", "--to", "2010-12-02", "--every", "1", "--horizon", "1", "--out", output);
+
+            Assert.True(exitCode == 0, error + string.Join('\n', lines));
+            var skusSoldByOrigin = new Dictionary<string, int>
+            {
+                ["2010-12-01"] = SkusSold(days[..1]),
+                ["2010-12-02"] = SkusSold(days[..2]),
+            };
+            var rows = File.ReadAllLines(output);
+            Assert.Equal("date,sku,p50,p90", rows[0]);
+            var forecasts = rows[1..].Select(r => r.Split(',')).ToArray();
+            foreach (var (origin, skus) in skusSoldByOrigin)
+            {
+                Assert.Equal(skus, forecasts.Count(f => f[0] == origin));
+                Assert.Contains(lines, l => l.StartsWith($"origin {origin}: {skus:N0} SKUs forecast", StringComparison.Ordinal));
+            }
+
+            foreach (var forecast in forecasts)
+            {
+                var (p50, p90) = (double.Parse(forecast[2], CultureInfo.InvariantCulture), double.Parse(forecast[3], CultureInfo.InvariantCulture));
+                Assert.True(p50 >= 0 && p50 <= p90 && double.IsFinite(p90), string.Join(',', forecast));
+            }
+
+            foreach (var method in new[] { "seed formula", "28-day moving average", "ours" })
+            {
+                Assert.Matches($@"^\| {method} \| [\d,]+ \| \d\.\d{{3}} \| [\d,]+ \| [01]\.\d{{3}} \|$", Assert.Single(lines, l => l.StartsWith($"| {method} |", StringComparison.Ordinal)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        static int SkusSold(string[] files) => files
+            .SelectMany(f => File.ReadLines(f).Skip(1))
+            .Select(UciLine.Parse)
+            .Where(l => !l.IsCancellation && l.Quantity > 0)
+            .Select(l => l.StockCode)
+            .Distinct()
+            .Count();
     }
 
     private static async Task<(int ExitCode, string[] Lines, string Error)> RunAsync(params string[] args)

@@ -11,7 +11,7 @@ public sealed class KpiPageBrowserTests
     private const string ChromeDriver = "/usr/bin/chromedriver";
 
     [SkippableFact]
-    public async Task The_page_shows_a_real_price_change_and_the_trending_list()
+    public async Task The_page_shows_a_real_price_change_the_trending_list_and_charts_with_data()
     {
         RequireChromium();
 
@@ -34,6 +34,31 @@ public sealed class KpiPageBrowserTests
             Assert.True(long.Parse(trendingRows.Text, System.Globalization.CultureInfo.InvariantCulture) > 0);
             Assert.StartsWith("Updated", driver.FindElement(By.Id("status")).Text, StringComparison.Ordinal);
             Assert.Equal("Events per second", driver.FindElement(By.CssSelector(".numbers dt")).Text);
+
+                // Events/s over the last minutes: the series' own colour is on the canvas, not only axes and grid.
+                await UntilAsync(() => Points(driver, "throughput-chart") >= 2 ? driver.FindElement(By.Id("throughput-chart")) : null, TimeSpan.FromSeconds(30));
+                Assert.True(SeriesPixels(driver, "throughput-chart", 31, 111, 235) > 20, "the events/s line is drawn");
+
+                // The stock-risk list, likeliest first, with its bars; its variants have a sell-through range to chart.
+                // The page redraws its lists every 2 seconds, so each look at them is one script.
+                await UntilAsync(() => driver.FindElements(By.CssSelector("#risk button.variant")).FirstOrDefault(), TimeSpan.FromSeconds(90));
+                var rows = (IReadOnlyCollection<object>)driver.ExecuteScript(
+                    "return [...document.querySelectorAll('#risk tr')].map(r => [r.querySelector('td.chance')?.textContent ?? '', r.querySelector('.bar > span')?.getBoundingClientRect().width ?? 0]);")!;
+                var chances = rows.Cast<IReadOnlyCollection<object>>().Select(r => (Text: (string)r.First(), Width: Convert.ToDouble(r.Last(), System.Globalization.CultureInfo.InvariantCulture))).ToList();
+                Assert.NotEmpty(chances);
+                Assert.All(chances, c => Assert.True(c.Width > 0, "a bar shows its chance"));
+                var percents = chances.Select(c => int.Parse(c.Text.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                Assert.All(percents, p => Assert.InRange(p, 10, 100));
+                Assert.Equal(percents.OrderDescending(), percents);
+
+                // Clicking it charts its price history and its projected stock inside the sell-through band.
+                var picked = (string)driver.ExecuteScript("const b = document.querySelector('#risk button.variant'); b.click(); return b.textContent;")!;
+                await UntilAsync(() => Points(driver, "stock-chart") >= 2 && Points(driver, "price-chart") >= 1 ? driver.FindElement(By.Id("variant")) : null, TimeSpan.FromSeconds(30));
+                Assert.True(driver.FindElement(By.Id("variant")).Displayed);
+                Assert.StartsWith($"Variant {picked}:", driver.FindElement(By.Id("variant-title")).Text, StringComparison.Ordinal);
+                Assert.Matches(@"^Stock on hand at \d+\.\d sold a day: sold out \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d, median \d{4}-\d\d-\d\d$", driver.FindElement(By.Id("stock-caption")).Text);
+                Assert.True(SeriesPixels(driver, "price-chart", 31, 111, 235) > 0, "the dynamic price is drawn");
+                Assert.True(SeriesPixels(driver, "stock-chart", 27, 31, 36) > 20, "the median stock line is drawn");
         });
     }
 
@@ -112,6 +137,23 @@ public sealed class KpiPageBrowserTests
             profile.Delete(recursive: true);
         }
     }
+
+    /// <summary>How many points the page says a chart shows.</summary>
+    private static int Points(ChromeDriver driver, string chart) =>
+        Convert.ToInt32(driver.ExecuteScript($"return Number(document.getElementById('{chart}').dataset.points ?? 0);"), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Pixels of a chart's canvas in a series' colour: data drawn, not just the axes.</summary>
+    private static long SeriesPixels(ChromeDriver driver, string chart, int red, int green, int blue) =>
+        Convert.ToInt64(driver.ExecuteScript($$"""
+            const canvas = document.querySelector('#{{chart}} canvas');
+            if (!canvas) return 0;
+            const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+            let count = 0;
+            for (let i = 0; i < data.length; i += 4) {
+              if (data[i + 3] > 200 && Math.abs(data[i] - {{red}}) < 12 && Math.abs(data[i + 1] - {{green}}) < 12 && Math.abs(data[i + 2] - {{blue}}) < 12) count++;
+            }
+            return count;
+            """), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The CI output folder when run from the repository, else the test output folder.</summary>
     private static string ArtifactsFolder()

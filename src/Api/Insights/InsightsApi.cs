@@ -18,7 +18,7 @@ public static class InsightsApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/stock-risk", GetStockRiskAsync)
             .WithName("GetStockRisk")
-            .WithSummary("Variants expected to sell out within the given number of days, soonest first.")
+            .WithSummary("Variants with at least a one-in-ten chance of selling out within the given number of days, likeliest first.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
@@ -48,11 +48,12 @@ public static class InsightsApi
         }
 
         var shards = await Task.WhenAll(Shards().Select(s => client.GetGrain<IVariantIndexGrain>(s).GetStockRiskAsync(horizon)));
-        return TypedResults.Ok(shards.SelectMany(s => s)
-            .OrderBy(v => v.DaysOfInventory)
-            .ThenBy(v => v.VariantId)
-            .ToImmutableArray());
+        return TypedResults.Ok(Likeliest(shards.SelectMany(s => s)).ToImmutableArray());
     }
+
+    /// <summary>Stock-risk variants from several shards, likeliest to sell out first, then soonest.</summary>
+    internal static IEnumerable<StockRiskVariant> Likeliest(IEnumerable<StockRiskVariant> variants) =>
+        variants.OrderByDescending(v => v.SellOutProbability).ThenBy(v => v.DaysOfInventory).ThenBy(v => v.VariantId);
 
     private static IEnumerable<int> Shards() => Enumerable.Range(0, IVariantIndexGrain.Shards);
 

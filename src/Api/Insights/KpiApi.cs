@@ -13,13 +13,15 @@ public static class KpiApi
         app.MapGet("/api/kpis", GetKpisAsync)
             .WithTags("Insights")
             .WithName("GetKpis")
-            .WithSummary("Trending variants, recent price changes, stock risk, and the cluster's events/s and consumer lag as its silos last reported them, for the live page.");
+            .WithSummary("Trending variants, recent price changes, stock risk, and the cluster's events/s and consumer lag as its silos last reported them and over the last minutes, for the live page.");
         return app;
     }
 
     public static async Task<Ok<KpiResponse>> GetKpisAsync(IClusterClient client, TimeProvider time)
     {
-        var throughputCall = client.GetGrain<IClusterStatsGrain>(0).GetAsync();
+        var stats = client.GetGrain<IClusterStatsGrain>(0);
+        var throughputCall = stats.GetAsync();
+        var historyCall = stats.GetHistoryAsync();
         var shards = Enumerable.Range(0, IVariantIndexGrain.Shards).Select(s => client.GetGrain<IVariantIndexGrain>(s)).ToList();
         var trending = await Task.WhenAll(shards.Select(s => s.GetTrendingAsync(10)));
         var changes = await Task.WhenAll(shards.Select(s => s.GetRecentPriceChangesAsync(10)));
@@ -28,10 +30,11 @@ public static class KpiApi
         return TypedResults.Ok(new KpiResponse(
             [.. trending.SelectMany(t => t).OrderByDescending(v => v.RecentViews).ThenBy(v => v.VariantId).Take(10)],
             [.. changes.SelectMany(c => c).OrderByDescending(d => d.DecidedAt).Take(10).Select(PriceChange.Of)],
-            [.. risk.SelectMany(r => r).OrderBy(v => v.DaysOfInventory).ThenBy(v => v.VariantId).Take(10)],
+            [.. InsightsApi.Likeliest(risk.SelectMany(r => r)).Take(10)],
             Math.Round(throughput.EventsPerSecond, 1),
             throughput.ConsumerLag,
             throughput.Silos,
+            await historyCall,
             time.GetUtcNow()));
     }
 }
@@ -44,6 +47,7 @@ public sealed record KpiResponse(
     double EventsPerSecond,
     long ConsumerLag,
     int ReportingSilos,
+    ImmutableArray<ClusterThroughput> Throughput,
     DateTimeOffset AsOf);
 
 /// <summary>A price change and which way it went.</summary>

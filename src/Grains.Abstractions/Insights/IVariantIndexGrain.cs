@@ -22,7 +22,7 @@ public interface IVariantIndexGrain : IGrainWithIntegerKey
     [AlwaysInterleave]
     Task<ImmutableArray<Variants.PriceDecision>> GetRecentPriceChangesAsync(int limit);
 
-    /// <summary>This shard's variants expected to sell out within <paramref name="days"/> days, soonest first.</summary>
+    /// <summary>This shard's variants with at least a <see cref="StockRiskVariant.ListedFrom"/> chance of selling out within <paramref name="days"/> days, likeliest first.</summary>
     [AlwaysInterleave]
     Task<ImmutableArray<StockRiskVariant>> GetStockRiskAsync(double days);
 

@@ -12,14 +12,13 @@ public sealed record VariantSummary(
     [property: Id(0)] long VariantId,
     [property: Id(1)] VariantCatalog? Catalog,
     [property: Id(2)] long? InventoryQuantity,
-    [property: Id(3)] double SalesVelocityPerDay,
-    [property: Id(4)] double? DaysOfInventory,
-    [property: Id(5)] DateOnly? SellThroughDate,
-    [property: Id(6)] ActivityWindow Views,
-    [property: Id(7)] DateTimeOffset AsOf,
-    [property: Id(8)] PriceDecision? LastPriceChange = null,
-    [property: Id(9)] PriceDecision? Suggestion = null,
-    [property: Id(10)] bool Deleted = false)
+    [property: Id(3)] DemandRate Demand,
+    [property: Id(4)] SellThroughRange SellThrough,
+    [property: Id(5)] ActivityWindow Views,
+    [property: Id(6)] DateTimeOffset AsOf,
+    [property: Id(7)] PriceDecision? LastPriceChange = null,
+    [property: Id(8)] PriceDecision? Suggestion = null,
+    [property: Id(9)] bool Deleted = false)
 {
     public long? ProductId => Catalog?.ProductId;
 

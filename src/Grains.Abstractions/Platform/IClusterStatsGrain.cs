@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Retail.Grains.Abstractions.Platform;
 
 /// <summary>
@@ -12,6 +14,10 @@ public interface IClusterStatsGrain : IGrainWithIntegerKey
     /// <summary>The sum over the silos that reported recently.</summary>
     [AlwaysInterleave]
     Task<ClusterThroughput> GetAsync();
+
+    /// <summary>The sums over the last minutes, a point every few seconds, oldest first.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<ClusterThroughput>> GetHistoryAsync();
 }
 
 /// <summary>One silo's figures at one moment: events applied per second, and records not yet read by its receivers.</summary>

@@ -1,14 +1,14 @@
 namespace Retail.Grains.Abstractions.Variants;
 
 /// <summary>
-/// Sales seen from each source. The same sale may show up as an order and as an inventory decrement,
-/// so velocity takes the strongest source instead of adding them.
+/// Demand seen from each source. The same sale may show up as an order and as an inventory decrement,
+/// so the forecast takes the strongest source instead of adding them.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record SalesSignals(
-    [property: Id(0)] SalesRate Orders,
-    [property: Id(1)] SalesRate InventoryDecrements,
-    [property: Id(2)] SalesRate Purchases)
+    [property: Id(0)] DemandHistory Orders,
+    [property: Id(1)] DemandHistory InventoryDecrements,
+    [property: Id(2)] DemandHistory Purchases)
 {
-    public static SalesSignals None { get; } = new(SalesRate.None, SalesRate.None, SalesRate.None);
+    public static SalesSignals None { get; } = new(DemandHistory.None, DemandHistory.None, DemandHistory.None);
 }

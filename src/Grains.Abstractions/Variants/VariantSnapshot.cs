@@ -1,6 +1,7 @@
 namespace Retail.Grains.Abstractions.Variants;
 
 /// <summary>What the API shows of a variant.</summary>
+/// <remarks><see cref="DaysOfInventory"/> and <see cref="SellThroughDate"/> are the median of <see cref="SellThrough"/>.</remarks>
 [GenerateSerializer, Immutable]
 public sealed record VariantSnapshot(
     [property: Id(0)] long VariantId,
@@ -19,8 +20,9 @@ public sealed record VariantSnapshot(
     [property: Id(13)] double? DaysOfInventory,
     [property: Id(14)] DateOnly? SellThroughDate,
     [property: Id(15)] DateTimeOffset UpdatedAt,
-    [property: Id(16)] decimal? AppliedPrice,
-    [property: Id(17)] DateTimeOffset? AppliedAt,
-    [property: Id(18)] string? LastWriteError,
-    [property: Id(19)] PriceDecision? Suggestion,
-    [property: Id(20)] DateTimeOffset? DeletedAt);
+    [property: Id(16)] SellThroughRange SellThrough,
+    [property: Id(17)] decimal? AppliedPrice,
+    [property: Id(18)] DateTimeOffset? AppliedAt,
+    [property: Id(19)] string? LastWriteError,
+    [property: Id(20)] PriceDecision? Suggestion,
+    [property: Id(21)] DateTimeOffset? DeletedAt);

@@ -1,4 +1,5 @@
 using Retail.Grains.Activity;
+using Retail.Grains.Forecasting;
 
 namespace Retail.Grains.Insights;
 
@@ -49,11 +50,27 @@ internal sealed class VariantIndexGrain(TimeProvider time) : Grain, IVariantInde
 
     public Task<ImmutableArray<StockRiskVariant>> GetStockRiskAsync(double days)
     {
+        var now = time.GetUtcNow();
+        var horizon = DateOnly.FromDateTime((now + TimeSpan.FromDays(days)).UtcDateTime);
+        // The early date is when the chance reaches one in ten: only those variants need their chance worked out.
         var risky = _variants.Values
-            .Where(s => s.DaysOfInventory is { } d && d <= days)
-            .OrderBy(s => s.DaysOfInventory)
-            .ThenBy(s => s.VariantId)
-            .Select(s => new StockRiskVariant(s.VariantId, s.ProductId, s.Title, s.Sku, s.InventoryQuantity, s.SalesVelocityPerDay, s.DaysOfInventory!.Value, s.SellThroughDate))
+            .Where(s => s.InventoryQuantity is not null && s.SellThrough.P10Date is { } early && early <= horizon)
+            .Select(s => (Summary: s, Probability: SellOutProbability(s, now, days)))
+            .Where(x => x.Probability >= StockRiskVariant.ListedFrom)
+            .OrderByDescending(x => x.Probability)
+            .ThenBy(x => x.Summary.SellThrough.DaysOfInventoryP50)
+            .ThenBy(x => x.Summary.VariantId)
+            .Select(x => new StockRiskVariant(
+                x.Summary.VariantId,
+                x.Summary.ProductId,
+                x.Summary.Title,
+                x.Summary.Sku,
+                x.Summary.InventoryQuantity,
+                x.Summary.Demand.PerDay,
+                x.Summary.SellThrough.DaysOfInventoryP50,
+                x.Summary.SellThrough.P50Date,
+                Math.Round(x.Probability, 3),
+                x.Summary.SellThrough))
             .ToImmutableArray();
         return Task.FromResult(risky);
     }
@@ -66,4 +83,11 @@ internal sealed class VariantIndexGrain(TimeProvider time) : Grain, IVariantInde
             .ThenBy(d => d.VariantId)
             .Take(Math.Max(limit, 0))
             .ToImmutableArray();
+
+    /// <summary>The chance the variant sells out within <paramref name="days"/> of now: its quantity is as of its report, so the span starts there.</summary>
+    private static double SellOutProbability(VariantSummary summary, DateTimeOffset now, double days)
+    {
+        var elapsed = Math.Max(0, (now - summary.AsOf).TotalDays);
+        return summary.Demand.ProbabilityAtLeast(summary.InventoryQuantity!.Value, elapsed + days);
+    }
 }

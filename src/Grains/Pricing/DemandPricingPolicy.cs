@@ -51,7 +51,7 @@ public sealed class DemandPricingPolicy(IOptions<DemandPricingOptions> options) 
 
         var reason = string.Create(
             CultureInfo.InvariantCulture,
-            $"demand {demand:+0.00;-0.00} ({input.ViewsLastHour} views, {input.AddToCartsLastHour} add-to-carts, {input.PurchasesLastHour} purchases in 1 h), stock {stock:+0.00;-0.00} ({(input.DaysOfInventory is { } d ? $"{d:0.#} days on hand" : "no sales signal")}), target {target}");
+            $"demand {demand:+0.00;-0.00} ({input.ViewsLastHour} views, {input.AddToCartsLastHour} add-to-carts, {input.PurchasesLastHour} purchases in 1 h), stock {stock:+0.00;-0.00} ({(input.DaysOfInventory is { } d ? $"median {d:0.#} days on hand" : "no sales signal")}), target {target}");
         return Decision(input, next, reason);
     }
 

@@ -9,7 +9,7 @@ namespace Retail.Grains.Pricing;
 /// <param name="ViewsLastHour">Content views in the last hour.</param>
 /// <param name="AddToCartsLastHour">Add-to-carts in the last hour.</param>
 /// <param name="PurchasesLastHour">Purchases in the last hour.</param>
-/// <param name="DaysOfInventory">Days until sold out at the current velocity, or <c>null</c> with no sales signal.</param>
+/// <param name="DaysOfInventory">The median days until sold out, or <c>null</c> with no sales signal.</param>
 /// <param name="Now">The time of the decision.</param>
 public sealed record PricingInput(
     long VariantId,

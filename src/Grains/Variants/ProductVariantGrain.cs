@@ -28,7 +28,7 @@ internal sealed class ProductVariantGrain(
     VariantMetrics metrics)
     : DurableConsumerGrain<ProductVariantState, IVariantEvent>(state, writeThrough: false), IProductVariantGrain
 {
-    private readonly ForecastingOptions _forecasting = forecasting.Value;
+    private readonly DemandForecaster _forecasting = new(forecasting.Value);
     private readonly VariantReportBuffer.Slot _report = VariantReportBuffer.CreateSlot();
 
     private long Id => this.GetPrimaryKeyLong();
@@ -106,8 +106,8 @@ internal sealed class ProductVariantGrain(
                 ClickstreamEvent click => VariantReducer.Apply(next, click, _forecasting),
                 VariantUpdated update => VariantReducer.Apply(next, update, _forecasting),
                 VariantSold sale => VariantReducer.Apply(next, sale, _forecasting),
-                OrderCancelled cancel => VariantReducer.Apply(next, cancel, _forecasting),
-                VariantRefunded refund => VariantReducer.Apply(next, refund, _forecasting),
+                OrderCancelled cancel => VariantReducer.Apply(next, cancel),
+                VariantRefunded refund => VariantReducer.Apply(next, refund),
                 _ => next,
             };
         }

@@ -13,7 +13,7 @@ public static class VariantReducer
     /// <summary>Most price decisions kept in state.</summary>
     public const int DecisionsKept = 20;
 
-    public static ProductVariantState Apply(ProductVariantState state, ClickstreamEvent click, ForecastingOptions options)
+    public static ProductVariantState Apply(ProductVariantState state, ClickstreamEvent click, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(click);
@@ -25,13 +25,13 @@ public static class VariantReducer
             Activities.Purchase => next with
             {
                 Purchases = next.Purchases.Add(click.Timestamp),
-                Sales = next.Sales with { Purchases = next.Sales.Purchases.Record(1, click.Timestamp, options) },
+                Sales = next.Sales with { Purchases = forecaster.Record(next.Sales.Purchases, 1, click.Timestamp) },
             },
             _ => next,
         };
     }
 
-    public static ProductVariantState Apply(ProductVariantState state, VariantUpdated update, ForecastingOptions options)
+    public static ProductVariantState Apply(ProductVariantState state, VariantUpdated update, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(update);
@@ -50,7 +50,7 @@ public static class VariantReducer
                 update.InventoryItemId ?? known.InventoryItemId),
         };
         return update.InventoryQuantity is { } quantity
-            ? SetQuantity(next, quantity, update.OldInventoryQuantity, update.UpdatedAt, options)
+            ? SetQuantity(next, quantity, update.OldInventoryQuantity, update.UpdatedAt, forecaster)
             : next;
     }
 
@@ -61,7 +61,7 @@ public static class VariantReducer
     /// An order's units of the variant, less any refunded before it arrived; an order already counted, or cancelled,
     /// counts nothing.
     /// </summary>
-    public static ProductVariantState Apply(ProductVariantState state, VariantSold sale, ForecastingOptions options)
+    public static ProductVariantState Apply(ProductVariantState state, VariantSold sale, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(sale);
@@ -77,13 +77,13 @@ public static class VariantReducer
         var order = new OrderCount(sale.OrderId, units, sale.SoldAt, known?.Cancelled ?? false, known?.Refunds ?? [], Ordered: true, known?.Refunded ?? 0);
         return state with
         {
-            Sales = state.Sales with { Orders = state.Sales.Orders.Record(units, sale.SoldAt, options) },
+            Sales = state.Sales with { Orders = forecaster.Record(state.Sales.Orders, units, sale.SoldAt) },
             Orders = index >= 0 ? orders.SetItem(index, order) : Remember(orders, order),
         };
     }
 
     /// <summary>Takes back what a cancelled order counted, once; a cancelled order that arrives later counts nothing.</summary>
-    public static ProductVariantState Apply(ProductVariantState state, OrderCancelled cancel, ForecastingOptions options)
+    public static ProductVariantState Apply(ProductVariantState state, OrderCancelled cancel)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(cancel);
@@ -102,7 +102,7 @@ public static class VariantReducer
 
         return state with
         {
-            Sales = state.Sales with { Orders = state.Sales.Orders.Remove(order.Units, order.SoldAt, options) },
+            Sales = state.Sales with { Orders = DemandForecaster.Remove(state.Sales.Orders, order.Units, order.SoldAt) },
             Orders = orders.SetItem(index, order with { Units = 0, Cancelled = true }),
         };
     }
@@ -111,7 +111,7 @@ public static class VariantReducer
     /// Takes back a refund's units from its order, once per refund and never more than the order counted, and puts
     /// restocked units back on hand.
     /// </summary>
-    public static ProductVariantState Apply(ProductVariantState state, VariantRefunded refund, ForecastingOptions options)
+    public static ProductVariantState Apply(ProductVariantState state, VariantRefunded refund)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(refund);
@@ -127,7 +127,7 @@ public static class VariantReducer
         var counted = order with { Units = order.Units - taken, Refunds = OrEmpty(order.Refunds).Add(refund.RefundId), Refunded = order.Refunded + refund.Quantity };
         var next = state with
         {
-            Sales = state.Sales with { Orders = state.Sales.Orders.Remove(taken, order.SoldAt, options) },
+            Sales = state.Sales with { Orders = DemandForecaster.Remove(state.Sales.Orders, taken, order.SoldAt) },
             Orders = index >= 0 ? orders.SetItem(index, counted) : Remember(orders, counted),
         };
 
@@ -220,11 +220,13 @@ public static class VariantReducer
     /// <summary>
     /// Sets the quantity on hand as of <paramref name="asOf"/>, unless a newer quantity is known. A fall in
     /// quantity counts as sales, measured from the last known quantity, so one decrement reported by both a
-    /// product update and an inventory level counts once.
+    /// product update and an inventory level counts once. A restock after a stock-out leaves the days out of
+    /// stock out of the sales history.
     /// </summary>
-    public static ProductVariantState SetQuantity(ProductVariantState state, long quantity, long? reportedOld, DateTimeOffset asOf, ForecastingOptions options)
+    public static ProductVariantState SetQuantity(ProductVariantState state, long quantity, long? reportedOld, DateTimeOffset asOf, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(forecaster);
         if (state.Stock is { } known && asOf < known.AsOf)
         {
             return state;
@@ -234,10 +236,19 @@ public static class VariantReducer
         var sales = state.Sales;
         if (before is { } old && old > quantity)
         {
-            sales = sales with { InventoryDecrements = sales.InventoryDecrements.Record(old - quantity, asOf, options) };
+            sales = sales with { InventoryDecrements = forecaster.Record(sales.InventoryDecrements, old - quantity, asOf) };
         }
 
-        return state with { Stock = new StockLevel(quantity, before, asOf), Sales = sales };
+        if (quantity > 0 && state.Stock?.OutSince is { } since)
+        {
+            sales = new SalesSignals(
+                forecaster.Skip(sales.Orders, since, asOf),
+                forecaster.Skip(sales.InventoryDecrements, since, asOf),
+                forecaster.Skip(sales.Purchases, since, asOf));
+        }
+
+        var outSince = quantity > 0 ? (DateTimeOffset?)null : state.Stock?.OutSince ?? asOf;
+        return state with { Stock = new StockLevel(quantity, before, asOf, outSince), Sales = sales };
     }
 
     /// <summary>
@@ -279,16 +290,19 @@ public static class VariantReducer
         };
     }
 
-    public static SellThroughForecast Forecast(long variantId, ProductVariantState state, DateTimeOffset now, ForecastingOptions options)
+    public static SellThroughForecast Forecast(long variantId, ProductVariantState state, DateTimeOffset now, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return SellThrough.Forecast(variantId, state.Stock?.Quantity, state.Sales.PerDay(now, options), now);
+        ArgumentNullException.ThrowIfNull(forecaster);
+        // Out of stock, demand is what it was when the last unit went.
+        var demandAsOf = state.Stock?.OutSince is { } since && since < now ? since : now;
+        return SellThrough.Forecast(variantId, state.Stock?.Quantity, forecaster.Outlook(state.Sales, demandAsOf), now);
     }
 
-    public static VariantSnapshot Snapshot(long variantId, ProductVariantState state, DateTimeOffset now, ForecastingOptions options)
+    public static VariantSnapshot Snapshot(long variantId, ProductVariantState state, DateTimeOffset now, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var forecast = Forecast(variantId, state, now, options);
+        var forecast = Forecast(variantId, state, now, forecaster);
         return new VariantSnapshot(
             variantId,
             state.Catalog?.ProductId,
@@ -306,6 +320,7 @@ public static class VariantReducer
             forecast.DaysOfInventory is { } days ? Math.Round(days, 2) : null,
             forecast.SellThroughDate,
             state.UpdatedAt ?? now,
+            forecast.SellThrough with { DaysOfInventoryP50 = forecast.DaysOfInventory is { } p50 ? Math.Round(p50, 2) : null },
             state.Write?.AppliedPrice,
             state.Write?.AppliedAt,
             state.Write?.LastError,
@@ -321,9 +336,8 @@ public static class VariantReducer
             variantId,
             state.Catalog,
             state.Stock?.Quantity,
-            forecast.VelocityPerDay,
-            forecast.DaysOfInventory,
-            forecast.SellThroughDate,
+            forecast.Demand,
+            forecast.SellThrough,
             state.Views,
             now,
             state.RecentDecisions.IsEmpty ? null : state.RecentDecisions[0],

@@ -17,7 +17,7 @@ public static class DomainServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ForecastingOptions>()
             .BindConfiguration(ForecastingOptions.Section)
-            .Validate(o => o.SmoothingWindow > TimeSpan.Zero && o.MinimumHistory > TimeSpan.Zero, "Forecasting:SmoothingWindow and Forecasting:MinimumHistory must be positive.")
+            .Validate(o => o.IsValid, "Forecasting: ProbabilitySmoothing, SizeSmoothing and PriorProbability must be in (0, 1], PriorDays not negative, PriorSize positive, OutlierCap above 1 and RateUncertainty not negative.")
             .ValidateOnStart();
         services.AddOptions<DemandPricingOptions>()
             .BindConfiguration(DemandPricingOptions.Section)

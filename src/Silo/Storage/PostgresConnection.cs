@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace Retail.Silo.Storage;
@@ -18,9 +19,28 @@ public sealed record PostgresConnection(string ConnectionString)
         }
     }
 
+    /// <summary>
+    /// Connections a silo opens at most, unless the connection string says otherwise. Npgsql's own default of 100
+    /// is all of a default PostgreSQL's <c>max_connections</c>: two silos activating grains at once were refused
+    /// connections ("too many clients") and their deliveries stalled. 25 leaves room for three silos and an API.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 25;
+
     public static PostgresConnection? FromConfiguration(IConfiguration configuration)
     {
         var value = configuration.GetConnectionString("Postgres");
-        return string.IsNullOrWhiteSpace(value) ? null : new PostgresConnection(value);
+        return string.IsNullOrWhiteSpace(value) ? null : new PostgresConnection(WithPoolLimit(value));
+    }
+
+    private static string WithPoolLimit(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(key => key.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)
+            || key.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
     }
 }

@@ -14,8 +14,8 @@ public sealed class ImplicitConsumers
     private readonly GrainBindingsResolver _bindings;
     private readonly IStreamNamespacePredicateProvider[] _predicates;
     private readonly IServiceProvider _services;
-    private readonly ConcurrentDictionary<string, Subscriber[]> _byNamespace = new(StringComparer.Ordinal);
-    private (MajorMinorVersion Version, List<(IStreamNamespacePredicate Predicate, Subscriber Subscriber)> Subscribers)? _table;
+    // A reference, so that the gate's concurrent calls swap it atomically.
+    private Table? _table;
 
     public ImplicitConsumers(GrainBindingsResolver bindings, IEnumerable<IStreamNamespacePredicateProvider> predicates, IServiceProvider services)
     {
@@ -38,14 +38,14 @@ public sealed class ImplicitConsumers
     private Subscriber[] SubscribersOf(string streamNamespace)
     {
         var (version, bindings) = _bindings.GetAllBindings();
-        if (_table is not { } table || table.Version != version)
+        var table = _table;
+        if (table is null || table.Version != version)
         {
             // The cluster's grain types changed: a silo of another version joined.
-            _table = table = (version, Build(bindings.Values));
-            _byNamespace.Clear();
+            _table = table = new Table(version, Build(bindings.Values));
         }
 
-        return _byNamespace.GetOrAdd(
+        return table.ByNamespace.GetOrAdd(
             streamNamespace,
             (ns, subscribers) => [.. subscribers.Where(s => s.Predicate.IsMatch(ns)).Select(s => s.Subscriber)],
             table.Subscribers);
@@ -92,4 +92,9 @@ public sealed class ImplicitConsumers
     }
 
     private sealed record Subscriber(GrainBindings Bindings, IStreamIdMapper Mapper);
+
+    private sealed record Table(MajorMinorVersion Version, List<(IStreamNamespacePredicate Predicate, Subscriber Subscriber)> Subscribers)
+    {
+        public ConcurrentDictionary<string, Subscriber[]> ByNamespace { get; } = new(StringComparer.Ordinal);
+    }
 }

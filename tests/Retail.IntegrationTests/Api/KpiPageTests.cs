@@ -31,6 +31,25 @@ public sealed class KpiPageTests(SiloFactory silo)
         var trending = kpis!.Trending.Single(v => v.VariantId == viewed);
         Assert.Equal((30L, 8.00m), (trending.RecentViews, trending.Price!.Value));
         Assert.Equal("new", kpis.PriceChanges.First(c => c.VariantId == viewed).Direction);
+        // The silo's reports, kept as a history for the page's chart: oldest first, a point per report period at most.
+        Assert.NotEmpty(kpis.Throughput);
+        Assert.All(kpis.Throughput, p => Assert.Equal(1, p.Silos));
+        Assert.Equal(kpis.Throughput.OrderBy(p => p.AsOf), kpis.Throughput);
+    }
+
+    [Theory]
+    [InlineData("/vendor/uPlot.iife.min.js", "uPlot.iife.min.js", "text/javascript")]
+    [InlineData("/vendor/uPlot.min.css", "uPlot.min.css", "text/css")]
+    public async Task The_charting_library_is_served_as_vendored(string path, string file, string mediaType)
+    {
+        var http = silo.CreateClient();
+
+        var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        var vendored = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Required(), "src", "Api", "Page", "vendor", "uplot", file));
+        Assert.Equal(vendored, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

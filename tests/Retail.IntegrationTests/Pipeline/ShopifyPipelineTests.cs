@@ -92,16 +92,47 @@ public sealed class ShopifyPipelineTests(SiloFactory silo)
         await producer.SendAsync(Orders, "820982911946154508", order.ToJsonString());
         var after = await http.WaitForVariantAsync(first, v => v.SalesVelocityPerDay > 0, "velocity");
 
-        // One unit within the first hour of history is about 24 a day, so 20 on hand last under a day.
-        Assert.InRange(after.SalesVelocityPerDay, 23, 25);
-        Assert.InRange(after.DaysOfInventory!.Value, 0.79, 0.87);
-        Assert.NotNull(after.SellThroughDate);
-        Assert.True(after.SellThroughDate > DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)));
+        // One unit on the variant's first day, against a prior of one day in ten selling 10 units (worth three
+        // days and one selling day): a day in three sells, about 7.9 units, so 2.56 a day.
+        Assert.InRange(after.SalesVelocityPerDay, 2.5, 2.62);
+        var range = after.SellThrough;
+        Assert.Equal(after.DaysOfInventory, range.DaysOfInventoryP50);
+        Assert.Equal(after.SellThroughDate, range.P50Date);
+        // 20 on hand at 2.56 a day is 7.8 days on average; on one sale's evidence most of the odds are on a few
+        // big days, so the median sell-out comes later.
+        Assert.InRange(after.DaysOfInventory!.Value, 12, 14.5);
+        Assert.True(range.P10Date < range.P50Date && range.P50Date < range.P90Date, $"{range}");
+        Assert.True(after.SellThroughDate > DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)));
         var forecast = Kafka.Find(silo.BootstrapServers, "retail_sell_through", r => Encoding.UTF8.GetString(r.Message.Key) == first.ToString(CultureInfo.InvariantCulture)
             && JsonSerializer.Deserialize<SellThroughForecast>(r.Message.Value, JsonSerializerOptions.Web)!.SellThroughDate is not null, ApiReads.Patience);
-        Assert.Equal(20, JsonSerializer.Deserialize<SellThroughForecast>(forecast.Message.Value, JsonSerializerOptions.Web)!.Quantity);
+        var published = JsonSerializer.Deserialize<SellThroughForecast>(forecast.Message.Value, JsonSerializerOptions.Web)!;
+        Assert.Equal(20, published.Quantity);
+        Assert.Equal(published.SellThroughDate, published.SellThrough.P50Date);
+        Assert.True(published.SellThrough.P10Date <= published.SellThrough.P50Date && published.SellThrough.P50Date <= published.SellThrough.P90Date, $"{published.SellThrough}");
         var soldOut = await http.WaitForVariantAsync(second, v => v.SalesVelocityPerDay > 0, "velocity");
         Assert.Equal(0, soldOut.DaysOfInventory);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.InRange(soldOut.SellThrough.P10Date!.Value, today.AddDays(-1), today);
+        Assert.Equal(soldOut.SellThrough.P10Date, soldOut.SellThrough.P90Date);
+
+        // Within 30 days the sold-out variant is certain and the other more likely than not (its median is 13
+        // days), so both are listed, likeliest first.
+        var risk = (await Eventually.GetAsync(
+            () => http.GetFromJsonAsync<StockRiskVariant[]>(new Uri("/api/stock-risk?days=30", UriKind.Relative)),
+            r => r!.Any(v => v.VariantId == first) && r!.Any(v => v.VariantId == second),
+            ApiReads.Patience,
+            "both variants at risk"))!;
+        var (likely, certain) = (risk.Single(v => v.VariantId == first), risk.Single(v => v.VariantId == second));
+        Assert.Equal(1, certain.SellOutProbability);
+        Assert.InRange(likely.SellOutProbability, 0.6, 0.99);
+        // The same range as the variant's own, whose days the API rounds to two decimals.
+        Assert.Equal(after.SellThrough, likely.SellThrough with { DaysOfInventoryP50 = Math.Round(likely.SellThrough.DaysOfInventoryP50!.Value, 2) });
+        Assert.True(Array.IndexOf(risk, certain) < Array.IndexOf(risk, likely));
+        Assert.Equal(risk.Select(v => v.SellOutProbability).OrderDescending(), risk.Select(v => v.SellOutProbability));
+        // Within 2 days the first is less than one chance in ten, so it is not listed.
+        var soon = await http.GetFromJsonAsync<StockRiskVariant[]>(new Uri("/api/stock-risk?days=2", UriKind.Relative));
+        Assert.DoesNotContain(soon!, v => v.VariantId == first);
+        Assert.Contains(soon!, v => v.VariantId == second);
     }
 
     [Fact]

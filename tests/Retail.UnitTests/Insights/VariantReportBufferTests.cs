@@ -9,7 +9,7 @@ public sealed class VariantReportBufferTests
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
     private static VariantSummary Summary(long variant, int second, decimal price) =>
-        new(variant, VariantCatalog.Empty with { BasePrice = price }, null, 0, null, null, ActivityWindow.Empty, Start.AddSeconds(second));
+        new(variant, VariantCatalog.Empty with { BasePrice = price }, null, DemandRate.None, SellThroughRange.None, ActivityWindow.Empty, Start.AddSeconds(second));
 
     [Fact]
     public void A_drain_takes_each_slots_latest_summary_once_grouped_by_shard()

@@ -33,7 +33,11 @@ public class StateFormatTests
             Views = new ActivityWindow(Noon.ToUnixTimeSeconds() / 60, [new MinuteCount((int)(Noon.ToUnixTimeSeconds() / 60), 3)]),
             Purchases = new ActivityWindow(Noon.ToUnixTimeSeconds() / 60, [new MinuteCount((int)(Noon.ToUnixTimeSeconds() / 60), 1)]),
             RecentDecisions = [new PriceDecision(7, 20m, null, 18.5m, "demand", "slow", Noon)],
-            PublishedForecast = new SellThroughForecast(7, 12, 1.5, 8, DateOnly.FromDateTime(Noon.AddDays(8).UtcDateTime), Noon),
+            Sales = SalesSignals.None with { Orders = new DemandHistory(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 24), 3, 14, 0.6, 1.2, 1.9) },
+            PublishedForecast = new SellThroughForecast(
+                7, 12, 1.5, 8, DateOnly.FromDateTime(Noon.AddDays(8).UtcDateTime), Noon,
+                new SellThroughRange(new DateOnly(2026, 11, 29), DateOnly.FromDateTime(Noon.AddDays(8).UtcDateTime), new DateOnly(2026, 12, 9), 8),
+                new DemandRate(1.5, 2.5, 0.3)),
             Applied = [new KafkaPosition("shopify_clickstream", 2, 41, 0), new KafkaPosition("plf_products_update", 0, 9, 0)],
         };
 

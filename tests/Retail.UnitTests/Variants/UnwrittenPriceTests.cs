@@ -12,7 +12,7 @@ public class UnwrittenPriceTests
 
     private static ProductVariantState Decided(decimal price, DateTimeOffset at)
     {
-        var state = VariantReducer.Apply(new ProductVariantState(), new VariantUpdated(5, 50, "Shirt", "S", "Acme", "shirt-s", 10m, 20, 20, 500, Start), new ForecastingOptions());
+        var state = VariantReducer.Apply(new ProductVariantState(), new VariantUpdated(5, 50, "Shirt", "S", "Acme", "shirt-s", 10m, 20, 20, 500, Start), new DemandForecaster(new ForecastingOptions()));
         return VariantReducer.Record(state, new PriceDecision(5, 10m, null, price, "seed", "test", at));
     }
 
