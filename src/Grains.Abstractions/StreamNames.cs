@@ -28,6 +28,12 @@ public static class StreamNames
     /// <summary>The Shopify order topic's namespace. Each line item goes to <see cref="Variant"/>; positions count under it.</summary>
     public const string Sales = "sales";
 
+    /// <summary>The Shopify order-cancellation topic's namespace. Each cancelled variant goes to <see cref="Variant"/>; positions count under it.</summary>
+    public const string Cancellations = "cancellations";
+
+    /// <summary>The Shopify refund topic's namespace. Each refunded variant goes to <see cref="Variant"/>; positions count under it.</summary>
+    public const string Refunds = "refunds";
+
     /// <summary>Shopify inventory levels, keyed by inventory item id.</summary>
     public const string InventoryLevels = "inventory-levels";
 

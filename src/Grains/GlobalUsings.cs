@@ -10,4 +10,6 @@ global using Retail.Grains.Abstractions.Platform;
 global using Retail.Grains.Abstractions.Inventory;
 global using Retail.Grains.Abstractions.Products;
 global using Retail.Grains.Abstractions.Seed;
+global using Retail.Grains.Abstractions.Shopify;
+global using Retail.Grains.Abstractions.Webhooks;
 global using Streaming.Kafka.ExactlyOnce;

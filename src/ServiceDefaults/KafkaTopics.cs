@@ -22,6 +22,12 @@ public sealed class KafkaTopics
     /// <summary>Shopify <c>orders/create</c> bodies in.</summary>
     public string OrdersCreate { get; set; } = "plf_orders_create";
 
+    /// <summary>Shopify <c>orders/cancelled</c> bodies in.</summary>
+    public string OrdersCancelled { get; set; } = "plf_orders_cancelled";
+
+    /// <summary>Shopify <c>refunds/create</c> bodies in.</summary>
+    public string RefundsCreate { get; set; } = "plf_refunds_create";
+
     /// <summary>Shopify <c>inventory_levels/update</c> bodies in.</summary>
     public string InventoryLevelsUpdate { get; set; } = "plf_inventory_levels_update";
 
@@ -49,8 +55,13 @@ public sealed class KafkaTopics
         {
             case null or "" or { Length: > 200 }:
                 return null;
-            case "products/update":
+            // A product's create, updates and delete share its topic and key, so they stay in order.
+            case "products/update" or "products/create" or "products/delete":
                 return ProductsUpdate;
+            case "orders/cancelled":
+                return OrdersCancelled;
+            case "refunds/create":
+                return RefundsCreate;
             case "orders/create":
                 return OrdersCreate;
             case "inventory_levels/update":

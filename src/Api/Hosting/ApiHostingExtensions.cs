@@ -5,9 +5,11 @@ using Retail.Api.Ingest;
 using Retail.Api.Insights;
 using Retail.Api.Page;
 using Retail.Api.Platform;
+using Retail.Api.Pricing;
 using Retail.Api.Products;
 using Retail.Api.Security;
 using Retail.Api.Seed;
+using Retail.Api.Shopify;
 using Retail.Api.Variants;
 using Retail.ServiceDefaults;
 using Scalar.AspNetCore;
@@ -39,7 +41,7 @@ public static class ApiHostingExtensions
         }
 
         builder.Services.AddOptions<ShopifyOptions>().BindConfiguration(ShopifyOptions.Section)
-            .Validate(o => o.DeduplicationCapacity > 0 && o.WriteTimeout > TimeSpan.Zero, "Shopify:DeduplicationCapacity and WriteTimeout must be positive.")
+            .Validate(o => o.WriteTimeout > TimeSpan.Zero, "Shopify:WriteTimeout must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<ClickstreamOptions>().BindConfiguration(ClickstreamOptions.Section)
             .Validate(o => o.MaxBodyBytes > 0 && o.MaxEvents > 0, "Clickstream:MaxBodyBytes and MaxEvents must be positive.")
@@ -48,7 +50,6 @@ public static class ApiHostingExtensions
             .Validate(o => o.MaxMessageBytes is >= 1_000 and <= 100_000_000, "Kafka:MaxMessageBytes must be between 1000 and 100000000.")
             .ValidateOnStart();
         builder.Services.AddSingleton<WebhookSecret>();
-        builder.Services.AddSingleton(sp => new WebhookDeduplicator(sp.GetRequiredService<IOptions<ShopifyOptions>>().Value.DeduplicationCapacity));
         builder.Services.AddSingleton<IngestProducer>();
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddIngestRateLimits(builder.Configuration);
@@ -87,6 +88,8 @@ public static class ApiHostingExtensions
         app.MapKpiApi();
         app.MapKpiPage();
         app.MapSeedApi();
+        app.MapShopifyApi();
+        app.MapPriceSuggestionsApi();
         if (ingest)
         {
             app.MapShopifyWebhookApi();

@@ -8,9 +8,6 @@ public sealed class ShopifyOptions
     /// <summary>The app's client secret, the HMAC key. Never committed; the local run generates one when unset.</summary>
     public string WebhookSecret { get; set; } = string.Empty;
 
-    /// <summary>How many webhook ids are remembered to acknowledge duplicates without writing them again.</summary>
-    public int DeduplicationCapacity { get; set; } = 100_000;
-
     /// <summary>How long a write may wait for Kafka before the webhook is refused with 503; Shopify waits 5 s.</summary>
     public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }

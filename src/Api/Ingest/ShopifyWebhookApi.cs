@@ -2,19 +2,23 @@ using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
+using Retail.Grains.Abstractions.Shopify;
+using Retail.Grains.Abstractions.Webhooks;
 
 namespace Retail.Api.Ingest;
 
 /// <summary>
 /// Receives Shopify webhooks: verifies the signature over the raw body, writes the body unchanged to
-/// <c>plf_</c> + topic, and answers 200 only once Kafka has it. Duplicate deliveries are acknowledged and
-/// not written again.
+/// <c>plf_</c> + topic, and answers 200 only once Kafka has it. A delivery already written, by any API process
+/// before or after a restart, is acknowledged and not written again. Compliance webhooks and <c>app/uninstalled</c>
+/// are handled here, without Kafka.
 /// </summary>
 public static partial class ShopifyWebhookApi
 {
     public const string TopicHeader = "X-Shopify-Topic";
     public const string SignatureHeader = "X-Shopify-Hmac-Sha256";
     public const string WebhookIdHeader = "X-Shopify-Webhook-Id";
+    public const string EventIdHeader = "X-Shopify-Event-Id";
     public const string ShopHeader = "X-Shopify-Shop-Domain";
     public const string TriggeredAtHeader = "X-Shopify-Triggered-At";
 
@@ -33,9 +37,10 @@ public static partial class ShopifyWebhookApi
         IOptions<ShopifyOptions> options,
         IOptions<KafkaTopics> topics,
         WebhookSecret secret,
-        WebhookDeduplicator deduplicator,
+        IClusterClient cluster,
         IngestProducer producer,
         IngestMetrics metrics,
+        TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -79,8 +84,32 @@ public static partial class ShopifyWebhookApi
             return Refuse(StatusCodes.Status400BadRequest, "Invalid JSON", $"The body is not valid JSON: {ex.Message}", "invalid_json");
         }
 
+        if (ShopifyTopics.IsCompliance(webhookTopic))
+        {
+            // The product keeps no customer data to report or erase (README, "Customer data"): acknowledged, nothing stored.
+            metrics.Webhook("compliance", webhookTopic);
+            var shop = request.Headers[ShopHeader].ToString();
+            LogCompliance(logger, webhookTopic, shop);
+            return TypedResults.Ok(new WebhookReceipt(null, Duplicate: false));
+        }
+
+        if (webhookTopic == ShopifyTopics.AppUninstalled)
+        {
+            try
+            {
+                await cluster.GetGrain<IShopGrain>(IShopGrain.Key).UninstallAsync(time.GetUtcNow());
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                return ClusterUnavailable(ex);
+            }
+
+            metrics.Webhook("uninstalled", webhookTopic);
+            return TypedResults.Ok(new WebhookReceipt(null, Duplicate: false));
+        }
+
         var webhookId = request.Headers[WebhookIdHeader].ToString();
-        var record = Record(key, body, request.Headers, webhookTopic, webhookId);
+        var record = Record(key, body, request.Headers, webhookTopic);
         // Kafka can never take a larger one: it is refused for good, not left for Shopify to retry.
         var recordBytes = IngestProducer.RecordBytes(record);
         if (recordBytes > producer.MaxMessageBytes)
@@ -88,19 +117,32 @@ public static partial class ShopifyWebhookApi
             return TooLarge($"With its key and headers the record is {recordBytes} bytes; Kafka takes at most {producer.MaxMessageBytes} here (Kafka:MaxMessageBytes).");
         }
 
-        TaskCompletionSource? claim = null;
-        if (webhookId.Length > 0 && deduplicator.Claim(webhookId, out claim) is { } earlier)
+        // Shopify's advice: one delivery is one event id; the webhook id is the fallback for senders without one.
+        var deliveryId = request.Headers[EventIdHeader].ToString() is { Length: > 0 } eventId ? eventId : webhookId;
+        var delivery = deliveryId.Length > 0 ? cluster.GetGrain<IWebhookDeliveryGrain>(deliveryId) : null;
+        var receiver = Guid.NewGuid();
+        if (delivery is not null)
         {
+            WebhookClaim claim;
             try
             {
-                await earlier.WaitAsync(settings.WriteTimeout, cancellationToken);
+                claim = await ClaimAsync(delivery, receiver, settings.WriteTimeout, time, cancellationToken);
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                return ClusterUnavailable(ex);
+            }
+
+            if (claim == WebhookClaim.Written)
+            {
                 metrics.Webhook("duplicate", kafkaTopic);
-                LogDuplicate(logger, webhookId, webhookTopic);
+                LogDuplicate(logger, deliveryId, webhookTopic);
                 return TypedResults.Ok(new WebhookReceipt(kafkaTopic, Duplicate: true));
             }
-            catch (Exception ex) when (ex is KafkaException or TimeoutException)
+
+            if (claim == WebhookClaim.InProgress)
             {
-                return Unavailable(metrics, logger, kafkaTopic, ex);
+                return Unavailable(metrics, logger, kafkaTopic, new TimeoutException($"Delivery {deliveryId} is still being written by another request."));
             }
         }
 
@@ -109,17 +151,10 @@ public static partial class ShopifyWebhookApi
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(settings.WriteTimeout);
             await producer.WriteAsync(kafkaTopic, record, timeout.Token);
-            if (claim is not null)
-            {
-                deduplicator.Complete(webhookId, claim, failure: null);
-            }
         }
         catch (Exception ex) when (ex is KafkaException or OperationCanceledException)
         {
-            if (claim is not null)
-            {
-                deduplicator.Complete(webhookId, claim, new TimeoutException("The first delivery could not be written.", ex));
-            }
+            await CompleteAsync(delivery, receiver, written: false, logger);
 
             // A broker or topic with a lower limit than ours: every retry would fail the same way.
             return ex is KafkaException { Error.Code: Confluent.Kafka.ErrorCode.MsgSizeTooLarge }
@@ -127,10 +162,17 @@ public static partial class ShopifyWebhookApi
                 : Unavailable(metrics, logger, kafkaTopic, ex);
         }
 
+        await CompleteAsync(delivery, receiver, written: true, logger);
         metrics.Webhook("written", kafkaTopic);
         return TypedResults.Ok(new WebhookReceipt(kafkaTopic, Duplicate: false));
 
         ProblemHttpResult TooLarge(string detail) => Refuse(StatusCodes.Status413PayloadTooLarge, "Payload too large", detail, "too_large");
+
+        ProblemHttpResult ClusterUnavailable(Exception ex)
+        {
+            LogClusterUnavailable(logger, ex, webhookTopic);
+            return Unavailable(metrics, "cluster_unavailable", webhookTopic, "Cluster unavailable", "The webhook could not be checked against earlier deliveries in time; Shopify will deliver it again.");
+        }
 
         ProblemHttpResult Refuse(int status, string title, string detail, string outcome)
         {
@@ -140,10 +182,44 @@ public static partial class ShopifyWebhookApi
         }
     }
 
-    private static Message<byte[], byte[]> Record(string? key, byte[] body, IHeaderDictionary headers, string webhookTopic, string webhookId)
+    /// <summary>Claims a delivery; while another request is writing it, waits for that one's outcome, up to <paramref name="patience"/>.</summary>
+    private static async Task<WebhookClaim> ClaimAsync(IWebhookDeliveryGrain delivery, Guid receiver, TimeSpan patience, TimeProvider time, CancellationToken cancellationToken)
     {
-        var kafkaHeaders = new Headers { { "shopify.topic", Encoding.UTF8.GetBytes(webhookTopic) } };
-        foreach (var (name, header) in new[] { ("shopify.webhook_id", WebhookIdHeader), ("shopify.shop_domain", ShopHeader), ("shopify.triggered_at", TriggeredAtHeader) })
+        var deadline = time.GetUtcNow() + patience;
+        while (true)
+        {
+            var claim = await delivery.ClaimAsync(receiver);
+            if (claim != WebhookClaim.InProgress || time.GetUtcNow() >= deadline)
+            {
+                return claim;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken);
+        }
+    }
+
+    /// <summary>Reports the write's outcome. A delivery written but not recorded may be written once more by a retry: logged, not refused.</summary>
+    private static async Task CompleteAsync(IWebhookDeliveryGrain? delivery, Guid receiver, bool written, ILogger logger)
+    {
+        if (delivery is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await delivery.CompleteAsync(receiver, written);
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            LogNotRecorded(logger, ex, delivery.GetPrimaryKeyString());
+        }
+    }
+
+    private static Message<byte[], byte[]> Record(string? key, byte[] body, IHeaderDictionary headers, string webhookTopic)
+    {
+        var kafkaHeaders = new Headers { { ShopifyHeaders.Topic, Encoding.UTF8.GetBytes(webhookTopic) } };
+        foreach (var (name, header) in new[] { (ShopifyHeaders.WebhookId, WebhookIdHeader), (ShopifyHeaders.EventId, EventIdHeader), (ShopifyHeaders.ShopDomain, ShopHeader), (ShopifyHeaders.TriggeredAt, TriggeredAtHeader) })
         {
             var value = headers[header].ToString();
             if (value.Length > 0)
@@ -162,23 +238,36 @@ public static partial class ShopifyWebhookApi
 
     private static ProblemHttpResult Unavailable(IngestMetrics metrics, ILogger logger, string kafkaTopic, Exception ex)
     {
-        metrics.Webhook("kafka_unavailable", kafkaTopic);
         LogWriteFailed(logger, ex, kafkaTopic);
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Kafka unavailable",
-            detail: "The webhook could not be written to Kafka in time; Shopify will deliver it again.");
+        return Unavailable(metrics, "kafka_unavailable", kafkaTopic, "Kafka unavailable", "The webhook could not be written to Kafka in time; Shopify will deliver it again.");
+    }
+
+    private static ProblemHttpResult Unavailable(IngestMetrics metrics, string outcome, string topic, string title, string detail)
+    {
+        metrics.Webhook(outcome, topic);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Shopify webhook ({Topic}) with {Status}: {Reason}")]
     private static partial void LogRefused(ILogger logger, int status, string topic, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Acknowledged duplicate Shopify webhook {WebhookId} ({Topic}) without writing it again")]
-    private static partial void LogDuplicate(ILogger logger, string webhookId, string topic);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Acknowledged duplicate Shopify delivery {DeliveryId} ({Topic}) without writing it again")]
+    private static partial void LogDuplicate(ILogger logger, string deliveryId, string topic);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Acknowledged Shopify compliance webhook {Topic} from {Shop}: no customer data is kept")]
+    private static partial void LogCompliance(ILogger logger, string topic, string shop);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not reach the cluster for a Shopify webhook ({Topic}); answered 503")]
+    private static partial void LogClusterUnavailable(ILogger logger, Exception ex, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shopify delivery {DeliveryId} was written to Kafka but could not be recorded as written")]
+    private static partial void LogNotRecorded(ILogger logger, Exception ex, string deliveryId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write a Shopify webhook to {KafkaTopic}; answered 503")]
     private static partial void LogWriteFailed(ILogger logger, Exception ex, string kafkaTopic);
 }
 
 /// <summary>The answer to an accepted webhook.</summary>
-public sealed record WebhookReceipt(string KafkaTopic, bool Duplicate);
+/// <param name="KafkaTopic">Where it was written; <c>null</c> for a webhook handled without Kafka (compliance, <c>app/uninstalled</c>).</param>
+/// <param name="Duplicate">Whether it was an earlier delivery's, acknowledged without a second write.</param>
+public sealed record WebhookReceipt(string? KafkaTopic, bool Duplicate);

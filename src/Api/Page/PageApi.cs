@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Retail.Api.Page;
 
-/// <summary>Serves the live KPI page at <c>/</c>: its three embedded files and the vendored charting library, no build toolchain.</summary>
+/// <summary>Serves the live KPI page at <c>/</c>: its embedded files and the vendored charting library, no build toolchain.</summary>
 public static class PageApi
 {
     private static readonly (string Path, string Resource, string ContentType)[] Files =
@@ -12,6 +12,7 @@ public static class PageApi
         ("/kpi.css", "kpi.css", "text/css; charset=utf-8"),
         ("/vendor/uPlot.iife.min.js", "vendor/uPlot.iife.min.js", "text/javascript; charset=utf-8"),
         ("/vendor/uPlot.min.css", "vendor/uPlot.min.css", "text/css; charset=utf-8"),
+        ("/suggestions.js", "suggestions.js", "text/javascript; charset=utf-8"),
     ];
 
     public static IEndpointRouteBuilder MapKpiPage(this IEndpointRouteBuilder app)

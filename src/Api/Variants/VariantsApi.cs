@@ -11,9 +11,10 @@ public static class VariantsApi
         var api = app.MapGroup("/api/variants").WithTags("Variants");
         api.MapGet("/{variantId}", GetVariantAsync)
             .WithName("GetVariant")
-            .WithSummary("A variant's Shopify facts, activity, dynamic price and sell-through forecast.")
+            .WithSummary("A variant's Shopify facts, activity, dynamic price, price written to Shopify and sell-through forecast; 410 once its product is deleted.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
         api.MapGet("/{variantId}/price-history", GetPriceHistoryAsync)
             .WithName("GetPriceHistory")
             .WithSummary("The variant's recent price decisions, newest first.")
@@ -29,8 +30,15 @@ public static class VariantsApi
             return Ids.Invalid("variant", variantId);
         }
 
-        var snapshot = await client.GetGrain<IProductVariantGrain>(id).GetSnapshotAsync();
-        return snapshot is null ? NotSeen(id) : TypedResults.Ok(snapshot);
+        return await client.GetGrain<IProductVariantGrain>(id).GetSnapshotAsync() switch
+        {
+            null => NotSeen(id),
+            { DeletedAt: { } deletedAt } => TypedResults.Problem(
+                statusCode: StatusCodes.Status410Gone,
+                title: "Variant deleted",
+                detail: string.Create(CultureInfo.InvariantCulture, $"Variant {id}'s product was deleted in Shopify at {deletedAt:O}.")),
+            var snapshot => TypedResults.Ok(snapshot),
+        };
     }
 
     public static async Task<Results<Ok<IReadOnlyList<PriceDecision>>, ProblemHttpResult>> GetPriceHistoryAsync(string variantId, IClusterClient client)

@@ -9,4 +9,4 @@ public sealed record ProductUpdated(
     [property: Id(1)] string? Title,
     [property: Id(2)] string? Vendor,
     [property: Id(3)] ImmutableArray<long> VariantIds,
-    [property: Id(4)] DateTimeOffset UpdatedAt);
+    [property: Id(4)] DateTimeOffset UpdatedAt) : IProductEvent;

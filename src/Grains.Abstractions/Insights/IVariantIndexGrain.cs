@@ -25,4 +25,8 @@ public interface IVariantIndexGrain : IGrainWithIntegerKey
     /// <summary>This shard's variants with at least a <see cref="StockRiskVariant.ListedFrom"/> chance of selling out within <paramref name="days"/> days, likeliest first.</summary>
     [AlwaysInterleave]
     Task<ImmutableArray<StockRiskVariant>> GetStockRiskAsync(double days);
+
+    /// <summary>This shard's price suggestions waiting for approval, newest first.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<Variants.PriceDecision>> GetSuggestionsAsync(int limit);
 }

@@ -16,7 +16,9 @@ public sealed record VariantSummary(
     [property: Id(4)] SellThroughRange SellThrough,
     [property: Id(5)] ActivityWindow Views,
     [property: Id(6)] DateTimeOffset AsOf,
-    [property: Id(7)] PriceDecision? LastPriceChange = null)
+    [property: Id(7)] PriceDecision? LastPriceChange = null,
+    [property: Id(8)] PriceDecision? Suggestion = null,
+    [property: Id(9)] bool Deleted = false)
 {
     public long? ProductId => Catalog?.ProductId;
 

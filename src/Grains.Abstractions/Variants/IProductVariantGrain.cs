@@ -23,4 +23,17 @@ public interface IProductVariantGrain : IGrainWithIntegerKey
     /// </summary>
     [OneWay]
     Task ApplyInventoryAsync(long available, DateTimeOffset asOf);
+
+    /// <summary>The variant's product was deleted in Shopify: it leaves the index, and reads answer 410 Gone.</summary>
+    Task DeleteAsync(DateTimeOffset deletedAt);
+
+    /// <summary>Records the outcome of a price write to Shopify. One-way: the writer does not wait for its variants.</summary>
+    [OneWay]
+    Task RecordPriceWriteAsync(PriceWriteResult result);
+
+    /// <summary>Sends the waiting suggestion to Shopify; returns it, or <c>null</c> when none waits.</summary>
+    Task<PriceDecision?> ApproveSuggestionAsync();
+
+    /// <summary>Drops the waiting suggestion; returns it, or <c>null</c> when none waits.</summary>
+    Task<PriceDecision?> RejectSuggestionAsync();
 }

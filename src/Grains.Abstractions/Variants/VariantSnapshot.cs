@@ -20,4 +20,9 @@ public sealed record VariantSnapshot(
     [property: Id(13)] double? DaysOfInventory,
     [property: Id(14)] DateOnly? SellThroughDate,
     [property: Id(15)] DateTimeOffset UpdatedAt,
-    [property: Id(16)] SellThroughRange SellThrough);
+    [property: Id(16)] SellThroughRange SellThrough,
+    [property: Id(17)] decimal? AppliedPrice,
+    [property: Id(18)] DateTimeOffset? AppliedAt,
+    [property: Id(19)] string? LastWriteError,
+    [property: Id(20)] PriceDecision? Suggestion,
+    [property: Id(21)] DateTimeOffset? DeletedAt);

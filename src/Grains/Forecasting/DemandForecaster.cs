@@ -53,6 +53,25 @@ public sealed class DemandForecaster
     }
 
     /// <summary>
+    /// The history without <paramref name="units"/> sold at <paramref name="soldAt"/>, which a cancellation or refund
+    /// takes back. Only the day still being counted can give units back: a day already folded into the smoothed
+    /// statistics keeps them, as an outlier would. A first day left with no units means nothing was ever sold.
+    /// </summary>
+    public static DemandHistory Remove(DemandHistory history, double units, DateTimeOffset soldAt)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (!(units > 0) || history.FirstDay is null || DateOnly.FromDateTime(soldAt.UtcDateTime) != history.OpenDay)
+        {
+            return history;
+        }
+
+        var left = Math.Max(0, history.OpenUnits - units);
+        return left == 0 && history.SellingDays == 0 && history.FirstDay == history.OpenDay
+            ? DemandHistory.None
+            : history with { OpenUnits = left };
+    }
+
+    /// <summary>
     /// The history with the days from <paramref name="from"/> (exclusive) to <paramref name="until"/> left out:
     /// days the variant could not sell, out of stock, hide demand instead of showing none.
     /// </summary>

@@ -16,7 +16,12 @@ internal sealed class VariantIndexGrain(TimeProvider time) : Grain, IVariantInde
     {
         foreach (var summary in summaries)
         {
-            if (!_variants.TryGetValue(summary.VariantId, out var known) || known.AsOf <= summary.AsOf)
+            if (summary.Deleted)
+            {
+                // A deleted variant stays deleted: every later summary of it says so too.
+                _variants.Remove(summary.VariantId);
+            }
+            else if (!_variants.TryGetValue(summary.VariantId, out var known) || known.AsOf <= summary.AsOf)
             {
                 _variants[summary.VariantId] = summary;
             }
@@ -39,14 +44,9 @@ internal sealed class VariantIndexGrain(TimeProvider time) : Grain, IVariantInde
         return Task.FromResult(top);
     }
 
-    public Task<ImmutableArray<PriceDecision>> GetRecentPriceChangesAsync(int limit) =>
-        Task.FromResult(_variants.Values
-            .Select(s => s.LastPriceChange)
-            .OfType<PriceDecision>()
-            .OrderByDescending(d => d.DecidedAt)
-            .ThenBy(d => d.VariantId)
-            .Take(Math.Max(limit, 0))
-            .ToImmutableArray());
+    public Task<ImmutableArray<PriceDecision>> GetRecentPriceChangesAsync(int limit) => Task.FromResult(Newest(s => s.LastPriceChange, limit));
+
+    public Task<ImmutableArray<PriceDecision>> GetSuggestionsAsync(int limit) => Task.FromResult(Newest(s => s.Suggestion, limit));
 
     public Task<ImmutableArray<StockRiskVariant>> GetStockRiskAsync(double days)
     {
@@ -74,6 +74,15 @@ internal sealed class VariantIndexGrain(TimeProvider time) : Grain, IVariantInde
             .ToImmutableArray();
         return Task.FromResult(risky);
     }
+
+    private ImmutableArray<PriceDecision> Newest(Func<VariantSummary, PriceDecision?> decision, int limit) =>
+        _variants.Values
+            .Select(decision)
+            .OfType<PriceDecision>()
+            .OrderByDescending(d => d.DecidedAt)
+            .ThenBy(d => d.VariantId)
+            .Take(Math.Max(limit, 0))
+            .ToImmutableArray();
 
     /// <summary>The chance the variant sells out within <paramref name="days"/> of now: its quantity is as of its report, so the span starts there.</summary>
     private static double SellOutProbability(VariantSummary summary, DateTimeOffset now, double days)

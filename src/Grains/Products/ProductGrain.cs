@@ -2,7 +2,7 @@ using Retail.Grains.ExactlyOnce;
 
 namespace Retail.Grains.Products;
 
-/// <summary>One product: its title, vendor and every variant it has had.</summary>
+/// <summary>One product: its title, vendor and every variant it has had, until Shopify deletes it.</summary>
 /// <remarks>
 /// Written through on every delivery and rarely updated, so it leaves memory after two idle minutes rather than
 /// Orleans' fifteen: a catalog update activates a grain per product.
@@ -11,7 +11,7 @@ namespace Retail.Grains.Products;
 [CollectionAgeLimit(Minutes = 2)]
 internal sealed class ProductGrain(
     [PersistentState("product", StorageNames.Retail)] IPersistentState<ProductState> state)
-    : DurableConsumerGrain<ProductState, ProductUpdated>(state, writeThrough: true), IProductGrain
+    : DurableConsumerGrain<ProductState, IProductEvent>(state, writeThrough: true), IProductGrain
 {
     Task<ProductSnapshot?> IProductGrain.GetSnapshotAsync()
     {
@@ -21,10 +21,19 @@ internal sealed class ProductGrain(
             : null);
     }
 
-    protected override ValueTask<ProductState> ApplyAsync(ProductState current, IReadOnlyList<ProductUpdated> events, string topic)
+    protected override async ValueTask<ProductState> ApplyAsync(ProductState current, IReadOnlyList<IProductEvent> events, string topic)
     {
-        foreach (var update in events)
+        foreach (var productEvent in events)
         {
+            if (productEvent is ProductDeleted delete)
+            {
+                // The variants are told before the position is written: a redelivery after a crash tells them again.
+                await Task.WhenAll(current.VariantIds.Select(id => GrainFactory.GetGrain<IProductVariantGrain>(id).DeleteAsync(delete.DeletedAt)));
+                current = current with { DeletedAt = current.DeletedAt ?? delete.DeletedAt };
+                continue;
+            }
+
+            var update = (ProductUpdated)productEvent;
             var newer = current.UpdatedAt is not { } known || update.UpdatedAt >= known;
             current = current with
             {
@@ -35,6 +44,6 @@ internal sealed class ProductGrain(
             };
         }
 
-        return ValueTask.FromResult(current);
+        return current;
     }
 }

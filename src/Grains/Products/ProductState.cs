@@ -20,6 +20,10 @@ public sealed record ProductState : IPositionedState<ProductState>
     [Id(3)]
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>When Shopify deleted the product; <c>null</c> while it exists.</summary>
+    [Id(5)]
+    public DateTimeOffset? DeletedAt { get; init; }
+
     /// <inheritdoc/>
     [Id(4)]
     public ImmutableArray<KafkaPosition> Applied { get; init; } = [];

@@ -4,6 +4,7 @@ using Retail.Grains.Forecasting;
 using Retail.Grains.Insights;
 using Retail.Grains.Pricing;
 using Retail.Grains.Publishing;
+using Retail.Grains.Shopify;
 
 namespace Retail.Grains.Variants;
 
@@ -23,6 +24,7 @@ internal sealed class ProductVariantGrain(
     TimeProvider time,
     VariantReportBuffer reports,
     IStreamPublisher publisher,
+    PriceApplyMode apply,
     VariantMetrics metrics)
     : DurableConsumerGrain<ProductVariantState, IVariantEvent>(state, writeThrough: false), IProductVariantGrain
 {
@@ -48,6 +50,39 @@ internal sealed class ProductVariantGrain(
         await FlushAsync();
     }
 
+    async Task IProductVariantGrain.DeleteAsync(DateTimeOffset deletedAt)
+    {
+        if (Persisted.State.DeletedAt is null)
+        {
+            await KeepNowAsync(VariantReducer.Delete(Persisted.State, deletedAt));
+        }
+    }
+
+    Task IProductVariantGrain.RecordPriceWriteAsync(PriceWriteResult result) => KeepNowAsync(VariantReducer.RecordWrite(Persisted.State, result));
+
+    async Task<PriceDecision?> IProductVariantGrain.ApproveSuggestionAsync()
+    {
+        if (Persisted.State.Write?.Suggestion is not { } suggestion)
+        {
+            return null;
+        }
+
+        await WriteAsync(Persisted.State, suggestion);
+        await KeepNowAsync(VariantReducer.ClearSuggestion(Persisted.State));
+        return suggestion;
+    }
+
+    async Task<PriceDecision?> IProductVariantGrain.RejectSuggestionAsync()
+    {
+        if (Persisted.State.Write?.Suggestion is not { } suggestion)
+        {
+            return null;
+        }
+
+        await KeepNowAsync(VariantReducer.ClearSuggestion(Persisted.State));
+        return suggestion;
+    }
+
     protected override void OnDuplicate(string topic) => metrics.Duplicate(topic);
 
     protected override void OnGap(string topic) => metrics.Gap(topic);
@@ -71,6 +106,8 @@ internal sealed class ProductVariantGrain(
                 ClickstreamEvent click => VariantReducer.Apply(next, click, _forecasting),
                 VariantUpdated update => VariantReducer.Apply(next, update, _forecasting),
                 VariantSold sale => VariantReducer.Apply(next, sale, _forecasting),
+                OrderCancelled cancel => VariantReducer.Apply(next, cancel),
+                VariantRefunded refund => VariantReducer.Apply(next, refund),
                 _ => next,
             };
         }
@@ -102,6 +139,15 @@ internal sealed class ProductVariantGrain(
             next = VariantReducer.Record(next, decision);
             metrics.PriceChanged(decision.Policy);
             await publisher.PublishAsync(StreamId.Create(StreamNames.DynamicPrices, Id), decision);
+            if (apply.Suggests && next.DeletedAt is null)
+            {
+                next = VariantReducer.Suggest(next, decision);
+            }
+        }
+
+        if (apply.Writes && VariantReducer.Unwritten(next) is { } owed)
+        {
+            await WriteAsync(next, owed);
         }
 
         if (SellThrough.Differs(next.PublishedForecast, forecast))
@@ -112,5 +158,20 @@ internal sealed class ProductVariantGrain(
 
         reports.Report(_report, VariantReducer.Summary(Id, next, forecast, now));
         return next;
+    }
+
+    /// <summary>Hands a decided price to its product's writer.</summary>
+    private Task WriteAsync(ProductVariantState current, PriceDecision decision) =>
+        current.Catalog?.ProductId is { } productId
+            ? GrainFactory.GetGrain<IPriceWriterGrain>(productId).SubmitAsync(new PriceToWrite(Id, decision.NewPrice, decision.DecidedAt))
+            : Task.CompletedTask;
+
+    /// <summary>Keeps a change that came by a direct call, not a stream: it has no Kafka offset to replay from, so it is persisted at once.</summary>
+    private async Task KeepNowAsync(ProductVariantState next)
+    {
+        var now = time.GetUtcNow();
+        reports.Report(_report, VariantReducer.Summary(Id, next, VariantReducer.Forecast(Id, next, now, _forecasting), now));
+        await KeepAsync(next);
+        await FlushAsync();
     }
 }

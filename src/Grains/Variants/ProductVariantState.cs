@@ -56,6 +56,18 @@ public sealed record ProductVariantState : IPositionedState<ProductVariantState>
     /// <inheritdoc/>
     public ProductVariantState WithApplied(ImmutableArray<KafkaPosition> applied) => this with { Applied = applied };
 
+    /// <summary>Recent orders of the variant, newest last, so each counts once and can be taken back.</summary>
+    [Id(11)]
+    public ImmutableArray<OrderCount> Orders { get; init; } = [];
+
+    /// <summary>When Shopify deleted the variant's product; <c>null</c> while it exists.</summary>
+    [Id(12)]
+    public DateTimeOffset? DeletedAt { get; init; }
+
+    /// <summary>Where the dynamic price stands with Shopify; <c>null</c> before any suggestion or write.</summary>
+    [Id(13)]
+    public PriceWrite? Write { get; init; }
+
     /// <summary>The current dynamic price: the latest decision's.</summary>
     public decimal? DynamicPrice => RecentDecisions.IsEmpty ? null : RecentDecisions[0].NewPrice;
 

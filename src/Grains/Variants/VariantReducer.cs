@@ -44,7 +44,9 @@ public static class VariantReducer
                 update.VariantTitle ?? known.VariantTitle,
                 update.Vendor ?? known.Vendor,
                 update.Sku ?? known.Sku,
-                update.Price ?? known.BasePrice,
+                // A price this product wrote comes back in the next products/update: it is not a new base price, or the
+                // dynamic price would compound on itself.
+                update.Price is { } price && price != state.Write?.AppliedPrice ? price : known.BasePrice ?? update.Price,
                 update.InventoryItemId ?? known.InventoryItemId),
         };
         return update.InventoryQuantity is { } quantity
@@ -52,12 +54,168 @@ public static class VariantReducer
             : next;
     }
 
+    /// <summary>Most orders a variant remembers, to count a re-sent order once and to take back cancellations and refunds.</summary>
+    public const int OrdersKept = 200;
+
+    /// <summary>
+    /// An order's units of the variant, less any refunded before it arrived; an order already counted, or cancelled,
+    /// counts nothing.
+    /// </summary>
     public static ProductVariantState Apply(ProductVariantState state, VariantSold sale, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(sale);
-        return state with { Sales = state.Sales with { Orders = forecaster.Record(state.Sales.Orders, sale.Quantity, sale.SoldAt) } };
+        var orders = OrEmpty(state.Orders);
+        var index = IndexOfOrder(orders, sale.OrderId);
+        var known = index >= 0 ? orders[index] : null;
+        if (known is { Ordered: true })
+        {
+            return state;
+        }
+
+        var units = known is { Cancelled: true } ? 0 : Math.Max(0, sale.Quantity - (known?.Refunded ?? 0));
+        var order = new OrderCount(sale.OrderId, units, sale.SoldAt, known?.Cancelled ?? false, known?.Refunds ?? [], Ordered: true, known?.Refunded ?? 0);
+        return state with
+        {
+            Sales = state.Sales with { Orders = forecaster.Record(state.Sales.Orders, units, sale.SoldAt) },
+            Orders = index >= 0 ? orders.SetItem(index, order) : Remember(orders, order),
+        };
     }
+
+    /// <summary>Takes back what a cancelled order counted, once; a cancelled order that arrives later counts nothing.</summary>
+    public static ProductVariantState Apply(ProductVariantState state, OrderCancelled cancel)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(cancel);
+        var orders = OrEmpty(state.Orders);
+        var index = IndexOfOrder(orders, cancel.OrderId);
+        if (index < 0)
+        {
+            return state with { Orders = Remember(orders, new OrderCount(cancel.OrderId, 0, cancel.CancelledAt, Cancelled: true, Refunds: [], Ordered: false, Refunded: 0)) };
+        }
+
+        var order = orders[index];
+        if (order.Cancelled)
+        {
+            return state;
+        }
+
+        return state with
+        {
+            Sales = state.Sales with { Orders = DemandForecaster.Remove(state.Sales.Orders, order.Units, order.SoldAt) },
+            Orders = orders.SetItem(index, order with { Units = 0, Cancelled = true }),
+        };
+    }
+
+    /// <summary>
+    /// Takes back a refund's units from its order, once per refund and never more than the order counted, and puts
+    /// restocked units back on hand.
+    /// </summary>
+    public static ProductVariantState Apply(ProductVariantState state, VariantRefunded refund)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(refund);
+        var orders = OrEmpty(state.Orders);
+        var index = IndexOfOrder(orders, refund.OrderId);
+        var order = index >= 0 ? orders[index] : new OrderCount(refund.OrderId, 0, refund.RefundedAt, Cancelled: false, Refunds: [], Ordered: false, Refunded: 0);
+        if (!order.Refunds.IsDefault && order.Refunds.Contains(refund.RefundId))
+        {
+            return state;
+        }
+
+        var taken = Math.Min(order.Units, refund.Quantity);
+        var counted = order with { Units = order.Units - taken, Refunds = OrEmpty(order.Refunds).Add(refund.RefundId), Refunded = order.Refunded + refund.Quantity };
+        var next = state with
+        {
+            Sales = state.Sales with { Orders = DemandForecaster.Remove(state.Sales.Orders, taken, order.SoldAt) },
+            Orders = index >= 0 ? orders.SetItem(index, counted) : Remember(orders, counted),
+        };
+
+        // Restocked units are back on hand; a newer quantity from Shopify wins over this one.
+        return refund.Restocked > 0 && next.Stock is { } stock && refund.RefundedAt >= stock.AsOf
+            ? next with { Stock = new StockLevel(stock.Quantity + refund.Restocked, stock.Quantity, refund.RefundedAt) }
+            : next;
+    }
+
+    /// <summary>The variant's product was deleted.</summary>
+    public static ProductVariantState Delete(ProductVariantState state, DateTimeOffset deletedAt)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.DeletedAt is null ? state with { DeletedAt = deletedAt } : state;
+    }
+
+    /// <summary>Keeps <paramref name="decision"/> for an operator's approval, in place of any older suggestion.</summary>
+    public static ProductVariantState Suggest(ProductVariantState state, PriceDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(decision);
+        return state with { Write = (state.Write ?? PriceWrite.None) with { Suggestion = decision } };
+    }
+
+    /// <summary>
+    /// The latest decision when it is still owed to Shopify: no write of it (or of a later one) has settled, the
+    /// variant exists, and its price is not the one Shopify already has. Asked again after every change, so a price
+    /// accepted by a writer that died before writing it is handed over again; the writer ignores what it already has.
+    /// </summary>
+    public static PriceDecision? Unwritten(ProductVariantState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.RecentDecisions.IsEmpty || state.DeletedAt is not null)
+        {
+            return null;
+        }
+
+        var latest = state.RecentDecisions[0];
+        var write = state.Write ?? PriceWrite.None;
+        return latest.DecidedAt > (write.SettledDecidedAt ?? DateTimeOffset.MinValue)
+            && latest.NewPrice != (write.AppliedPrice ?? state.Catalog?.BasePrice)
+            ? latest
+            : null;
+    }
+
+    /// <summary>Drops the waiting suggestion.</summary>
+    public static ProductVariantState ClearSuggestion(ProductVariantState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Write is { Suggestion: not null } write ? state with { Write = write with { Suggestion = null } } : state;
+    }
+
+    /// <summary>Records a write's outcome: a written price becomes the applied price; a failure is the last error.</summary>
+    public static ProductVariantState RecordWrite(ProductVariantState state, PriceWriteResult result)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(result);
+        var write = state.Write ?? PriceWrite.None;
+        var settled = write.SettledDecidedAt is { } known && known > result.DecidedAt ? known : result.DecidedAt;
+        return state with
+        {
+            Write = result.Error is null
+                ? write with { AppliedPrice = result.Price, AppliedAt = result.At, LastError = null, SettledDecidedAt = settled }
+                : write with { LastError = result.Error, SettledDecidedAt = settled },
+        };
+    }
+
+    private static ImmutableArray<OrderCount> Remember(ImmutableArray<OrderCount> orders, OrderCount order)
+    {
+        var next = orders.Add(order);
+        return next.Length > OrdersKept ? next.RemoveRange(0, next.Length - OrdersKept) : next;
+    }
+
+    private static int IndexOfOrder(ImmutableArray<OrderCount> orders, long orderId)
+    {
+        for (var i = 0; i < orders.Length; i++)
+        {
+            if (orders[i].OrderId == orderId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // An unset ImmutableArray field is default, not empty.
+    private static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> items) => items.IsDefault ? [] : items;
 
     /// <summary>
     /// Sets the quantity on hand as of <paramref name="asOf"/>, unless a newer quantity is known. A fall in
@@ -162,7 +320,12 @@ public static class VariantReducer
             forecast.DaysOfInventory is { } days ? Math.Round(days, 2) : null,
             forecast.SellThroughDate,
             state.UpdatedAt ?? now,
-            forecast.SellThrough with { DaysOfInventoryP50 = forecast.DaysOfInventory is { } p50 ? Math.Round(p50, 2) : null });
+            forecast.SellThrough with { DaysOfInventoryP50 = forecast.DaysOfInventory is { } p50 ? Math.Round(p50, 2) : null },
+            state.Write?.AppliedPrice,
+            state.Write?.AppliedAt,
+            state.Write?.LastError,
+            state.Write?.Suggestion,
+            state.DeletedAt);
     }
 
     public static VariantSummary Summary(long variantId, ProductVariantState state, SellThroughForecast forecast, DateTimeOffset now)
@@ -177,6 +340,8 @@ public static class VariantReducer
             forecast.SellThrough,
             state.Views,
             now,
-            state.RecentDecisions.IsEmpty ? null : state.RecentDecisions[0]);
+            state.RecentDecisions.IsEmpty ? null : state.RecentDecisions[0],
+            state.Write?.Suggestion,
+            state.DeletedAt is not null);
     }
 }

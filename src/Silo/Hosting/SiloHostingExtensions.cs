@@ -8,6 +8,7 @@ using Streaming.Kafka;
 using Retail.Grains.Insights;
 using Retail.Silo.Demo;
 using Retail.Silo.Mapping;
+using Retail.Silo.Shopify;
 using Retail.Silo.Storage;
 using Retail.Silo.Telemetry;
 using Streaming.Kafka.Embedded;
@@ -43,6 +44,7 @@ public static class SiloHostingExtensions
         }
         services.AddKeyedSingleton<IKafkaRecordMapper, RetailRecordMapper>(StreamNames.Provider);
         services.AddRetailDomain();
+        services.AddShopifyAdmin(configuration);
         services.AddMeters(KafkaStreamMetrics.MeterName, VariantMetrics.MeterName, "Microsoft.Orleans");
         services.AddHostedService<DemoTrafficService>();
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(8));
@@ -104,6 +106,8 @@ public static class SiloHostingExtensions
                     kafka.AddTopic(topics.Clickstream, StreamNames.Clickstream);
                     kafka.AddTopic(topics.ProductsUpdate, StreamNames.VariantUpdates);
                     kafka.AddTopic(topics.OrdersCreate, StreamNames.Sales);
+                    kafka.AddTopic(topics.OrdersCancelled, StreamNames.Cancellations);
+                    kafka.AddTopic(topics.RefundsCreate, StreamNames.Refunds);
                     kafka.AddTopic(topics.InventoryLevelsUpdate, StreamNames.InventoryLevels);
                     kafka.AddTopic(topics.DynamicPrices, StreamNames.DynamicPrices, consume: false);
                     kafka.AddTopic(topics.SellThrough, StreamNames.SellThrough, consume: false);

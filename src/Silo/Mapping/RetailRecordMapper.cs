@@ -24,6 +24,10 @@ internal sealed class RetailRecordMapper : IKafkaRecordMapper
 
                 events.Add(StreamId.Create(StreamNames.Variant, click!.VariantId), click);
                 break;
+            case StreamNames.VariantUpdates when WebhookTopic(record) == "products/delete":
+                var deleted = Read("product delete", record, ShopifyJson.ReadProductDelete);
+                events.Add(StreamId.Create(StreamNames.Products, deleted.ProductId), deleted);
+                break;
             case StreamNames.VariantUpdates:
                 var (product, variants) = Read("product update", record, ShopifyJson.ReadProductUpdate);
                 foreach (var variant in variants)
@@ -37,6 +41,20 @@ internal sealed class RetailRecordMapper : IKafkaRecordMapper
                 foreach (var sale in Read("order", record, ShopifyJson.ReadOrder))
                 {
                     events.Add(StreamId.Create(StreamNames.Variant, sale.VariantId), sale);
+                }
+
+                break;
+            case StreamNames.Cancellations:
+                foreach (var cancel in Read("order cancellation", record, ShopifyJson.ReadCancellation))
+                {
+                    events.Add(StreamId.Create(StreamNames.Variant, cancel.VariantId), cancel);
+                }
+
+                break;
+            case StreamNames.Refunds:
+                foreach (var refund in Read("refund", record, ShopifyJson.ReadRefund))
+                {
+                    events.Add(StreamId.Create(StreamNames.Variant, refund.VariantId), refund);
                 }
 
                 break;
@@ -55,6 +73,10 @@ internal sealed class RetailRecordMapper : IKafkaRecordMapper
         PriceDecision or SellThroughForecast => JsonSerializer.SerializeToUtf8Bytes(item, item.GetType(), Outbound),
         _ => throw new NotSupportedException($"No Kafka format for {item.GetType().Name} on stream {streamId}."),
     };
+
+    /// <summary>The Shopify topic the webhook receiver recorded in the record's headers; <c>null</c> for records from elsewhere.</summary>
+    private static string? WebhookTopic(in KafkaRecord record) =>
+        record.Headers is { } headers && headers.TryGetLastBytes(ShopifyHeaders.Topic, out var topic) ? System.Text.Encoding.UTF8.GetString(topic) : null;
 
     private static T Read<T>(string what, in KafkaRecord record, Func<ReadOnlyMemory<byte>, DateTimeOffset, T> read)
     {

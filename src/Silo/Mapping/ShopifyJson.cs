@@ -48,29 +48,89 @@ public static class ShopifyJson
         return (productEvent, variants.ToImmutable());
     }
 
-    /// <summary>An <c>orders/create</c> body: one sale per line item that names a variant.</summary>
-    public static ImmutableArray<VariantSold> ReadOrder(ReadOnlyMemory<byte> body, DateTimeOffset recordTime)
+    /// <summary>
+    /// An <c>orders/create</c> body: one sale per variant the line items name, of all their units, so that the variant
+    /// can count the order once by its id.
+    /// </summary>
+    public static ImmutableArray<VariantSold> ReadOrder(ReadOnlyMemory<byte> body, DateTimeOffset recordTime) =>
+        ReadOrderLines(body, recordTime, "created_at", (variantId, orderId, units, at) => new VariantSold(variantId, orderId, units, at));
+
+    /// <summary>An <c>orders/cancelled</c> body: one cancellation per variant its line items name.</summary>
+    public static ImmutableArray<OrderCancelled> ReadCancellation(ReadOnlyMemory<byte> body, DateTimeOffset recordTime) =>
+        ReadOrderLines(body, recordTime, "cancelled_at", (variantId, orderId, _, at) => new OrderCancelled(variantId, orderId, at));
+
+    /// <summary>An order body's line items, one event per variant, timed by <paramref name="timeField"/> or else the record.</summary>
+    private static ImmutableArray<T> ReadOrderLines<T>(
+        ReadOnlyMemory<byte> body, DateTimeOffset recordTime, string timeField, Func<long, long, long, DateTimeOffset, T> create)
     {
         using var document = Parse(body);
         var order = Unwrap(document.RootElement, "order");
         var orderId = RequiredId(order, "id");
-        var soldAt = OptionalTime(order, "created_at") ?? recordTime;
-        if (!order.TryGetProperty("line_items", out var items) || items.ValueKind != JsonValueKind.Array)
+        var at = OptionalTime(order, timeField) ?? recordTime;
+        return [.. UnitsPerVariant(order, "line_items", item => (OptionalId(item, "variant_id"), OptionalLong(item, "quantity") ?? 0, 0))
+            .Select(v => create(v.VariantId, orderId, v.Units, at))];
+    }
+
+    /// <summary>
+    /// A <c>refunds/create</c> body: per variant, the units its refund line items take back, and how many of them were
+    /// restocked (restock type <c>return</c>, <c>cancel</c> or <c>legacy_restock</c>).
+    /// </summary>
+    public static ImmutableArray<VariantRefunded> ReadRefund(ReadOnlyMemory<byte> body, DateTimeOffset recordTime)
+    {
+        using var document = Parse(body);
+        var refund = Unwrap(document.RootElement, "refund");
+        var refundId = RequiredId(refund, "id");
+        var orderId = RequiredId(refund, "order_id");
+        var refundedAt = OptionalTime(refund, "created_at") ?? recordTime;
+        return [.. UnitsPerVariant(refund, "refund_line_items", item =>
+            {
+                var quantity = OptionalLong(item, "quantity") ?? 0;
+                var variantId = item.TryGetProperty("line_item", out var line) && line.ValueKind == JsonValueKind.Object ? OptionalId(line, "variant_id") : null;
+                var restocked = OptionalString(item, "restock_type") is "return" or "cancel" or "legacy_restock" ? quantity : 0;
+                return (variantId, quantity, restocked);
+            })
+            .Select(v => new VariantRefunded(v.VariantId, orderId, refundId, v.Units, v.Restocked, refundedAt))];
+    }
+
+    /// <summary>A <c>products/delete</c> body: only the product's id; the time is the record's.</summary>
+    public static ProductDeleted ReadProductDelete(ReadOnlyMemory<byte> body, DateTimeOffset recordTime)
+    {
+        using var document = Parse(body);
+        return new ProductDeleted(RequiredId(Unwrap(document.RootElement, "product"), "id"), recordTime);
+    }
+
+    /// <summary>
+    /// The units of the items of <paramref name="arrayName"/> summed per variant, in the order first named. Items
+    /// without a variant (custom line items) or without units cannot move any variant's velocity.
+    /// </summary>
+    private static List<(long VariantId, long Units, long Restocked)> UnitsPerVariant(
+        JsonElement parent, string arrayName, Func<JsonElement, (long? VariantId, long Units, long Restocked)> read)
+    {
+        if (!parent.TryGetProperty(arrayName, out var items) || items.ValueKind != JsonValueKind.Array)
         {
-            throw new InvalidDataException("line_items must be an array");
+            throw new InvalidDataException($"{arrayName} must be an array");
         }
 
-        var sales = ImmutableArray.CreateBuilder<VariantSold>();
+        var totals = new List<(long VariantId, long Units, long Restocked)>();
         foreach (var item in items.EnumerateArray())
         {
-            // Custom line items have no variant; they cannot move any variant's velocity.
-            if (OptionalId(item, "variant_id") is { } variantId && OptionalLong(item, "quantity") is { } quantity && quantity > 0)
+            if (item.ValueKind != JsonValueKind.Object || read(item) is not { VariantId: { } variantId, Units: > 0 } line)
             {
-                sales.Add(new VariantSold(variantId, orderId, quantity, soldAt));
+                continue;
+            }
+
+            var at = totals.FindIndex(t => t.VariantId == variantId);
+            if (at < 0)
+            {
+                totals.Add((variantId, line.Units, line.Restocked));
+            }
+            else
+            {
+                totals[at] = (variantId, totals[at].Units + line.Units, totals[at].Restocked + line.Restocked);
             }
         }
 
-        return sales.ToImmutable();
+        return totals;
     }
 
     /// <summary>An <c>inventory_levels/update</c> body.</summary>

@@ -38,6 +38,7 @@ public sealed class EndpointTests(SiloFactory silo)
     [InlineData("/api/stock-risk?days=-1", HttpStatusCode.BadRequest, "expected a number above 0")]
     [InlineData("/api/stock-risk?days=NaN", HttpStatusCode.BadRequest, "expected a number above 0")]
     [InlineData("/api/stock-risk?days=soon", HttpStatusCode.BadRequest, "expected a number above 0")]
+    [InlineData("/api/variants/0", HttpStatusCode.BadRequest, "not a variant id")]
     public async Task Bad_or_unknown_reads_are_problems(string path, HttpStatusCode status, string detail)
     {
         await AssertProblemAsync(await silo.CreateClient().GetAsync(new Uri(path, UriKind.Relative)), status, detail);
@@ -134,7 +135,7 @@ public sealed class EndpointTests(SiloFactory silo)
         Assert.Contains("/stores/{store}/inventory_forecast/predict", paths);
         // Every status a route can answer is in the document; the dashboard's own endpoints are not.
         var responses = (string path, string verb) => document.GetProperty("paths").GetProperty(path).GetProperty(verb).GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["200", "400", "404"], responses("/api/variants/{variantId}", "get"));
+        Assert.Equal(["200", "400", "404", "410"], responses("/api/variants/{variantId}", "get"));
         Assert.Equal(["200", "400", "404"], responses("/api/variants/{variantId}/price-history", "get"));
         Assert.Equal(["200", "400", "404"], responses("/api/products/{productId}", "get"));
         Assert.Equal(["200", "400"], responses("/api/trending", "get"));
@@ -142,6 +143,11 @@ public sealed class EndpointTests(SiloFactory silo)
         Assert.Equal(["200", "400", "401", "413", "429", "503"], responses("/webhooks/shopify", "post"));
         Assert.Equal(["202", "400", "401", "413", "429", "503"], responses("/api/clickstream", "post"));
         Assert.Equal(["200", "401"], responses("/api/system", "get"));
+        Assert.Equal(["200", "401"], responses("/api/shopify/sync", "get"));
+        Assert.Equal(["202", "401", "409"], responses("/api/shopify/sync", "post"));
+        Assert.Equal(["200", "401"], responses("/api/price-suggestions", "get"));
+        Assert.Equal(["200", "400", "401", "404"], responses("/api/price-suggestions/{variantId}/approve", "post"));
+        Assert.Equal(["200", "400", "401", "404"], responses("/api/price-suggestions/{variantId}/reject", "post"));
         Assert.Equal(["200", "400"], responses("/stores/{store}/inventory_forecast/predict", "post"));
         Assert.DoesNotContain(paths, p => p.StartsWith("/dashboard", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);

@@ -6,7 +6,7 @@ namespace Retail.IntegrationTests.Infrastructure;
 /// <summary>Posts webhooks the way Shopify does: raw body, topic and id headers, base64 HMAC-SHA256 signature.</summary>
 internal static class Webhooks
 {
-    public static HttpRequestMessage Request(string topic, string body, string? secret = SiloFactory.WebhookSecret, string? webhookId = null, bool lowerCase = false, string? signatureOverride = null)
+    public static HttpRequestMessage Request(string topic, string body, string? secret = SiloFactory.WebhookSecret, string? webhookId = null, bool lowerCase = false, string? signatureOverride = null, string? eventId = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/webhooks/shopify", UriKind.Relative))
         {
@@ -16,6 +16,11 @@ internal static class Webhooks
         request.Headers.Add(Name("X-Shopify-Topic"), topic);
         request.Headers.Add(Name("X-Shopify-Shop-Domain"), "test-shop.myshopify.com");
         request.Headers.Add(Name("X-Shopify-Webhook-Id"), webhookId ?? Guid.NewGuid().ToString());
+        if (eventId is not null)
+        {
+            request.Headers.Add(Name("X-Shopify-Event-Id"), eventId);
+        }
+
         request.Headers.Add(Name("X-Shopify-Triggered-At"), DateTimeOffset.UtcNow.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
         var signature = signatureOverride ?? (secret is null ? null : ShopifySignature.Sign(secret, Encoding.UTF8.GetBytes(body)));
         if (signature is not null)

@@ -10,6 +10,10 @@ public class ShopifyTopicsTests
     [InlineData("products/update", "plf_products_update")]
     [InlineData("orders/create", "plf_orders_create")]
     [InlineData("inventory_levels/update", "plf_inventory_levels_update")]
+    [InlineData("products/create", "plf_products_update")]
+    [InlineData("products/delete", "plf_products_update")]
+    [InlineData("orders/cancelled", "plf_orders_cancelled")]
+    [InlineData("refunds/create", "plf_refunds_create")]
     [InlineData("app/uninstalled ", "plf_app_uninstalled")]
     [InlineData("weird topic:name", "plf_weird_topic_name")]
     public void Names_topics_as_the_seed_connector_did(string webhookTopic, string expected)
@@ -37,6 +41,7 @@ public class ShopifyTopicsTests
     [Theory]
     [InlineData("products/update", """{"id":788032119674292922,"title":"x"}""", "788032119674292922")]
     [InlineData("orders/create", """{"id":820982911946154508}""", "820982911946154508")]
+    [InlineData("refunds/create", """{"id":929361462,"order_id":450789469}""", "450789469")]
     [InlineData("inventory_levels/update", """{"inventory_item_id":808950810,"location_id":1}""", "808950810")]
     [InlineData("products/update", """{"title":"no id"}""", null)]
     [InlineData("products/update", """[1]""", null)]

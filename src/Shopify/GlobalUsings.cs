@@ -1,0 +1,3 @@
+global using System.Globalization;
+global using System.Text.Json;
+global using Microsoft.Extensions.Logging;
