@@ -27,6 +27,8 @@ public static class ApiHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOpenApi();
+        // The validation attributes on route and query parameters; the source generator finds them in this project.
+        builder.Services.AddValidation();
         builder.Services.AddMeters(IngestMetrics.MeterName, "Microsoft.Orleans");
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ApiModules(ingest));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.ComponentModel.DataAnnotations;
 using Retail.Grains.Abstractions.Insights;
 
 namespace Retail.Api.Insights;
@@ -23,31 +24,23 @@ public static class InsightsApi
         return app;
     }
 
-    public static async Task<Results<Ok<ImmutableArray<TrendingVariant>>, ProblemHttpResult>> GetTrendingAsync(IClusterClient client, string? limit = null)
+    public static async Task<Ok<ImmutableArray<TrendingVariant>>> GetTrendingAsync(
+        IClusterClient client,
+        [Range(1, MaxLimit, ErrorMessage = "limit must be an integer from 1 to 100.")] int limit = 10)
     {
-        var count = 10;
-        if (limit is not null && (!int.TryParse(limit, out count) || count < 1 || count > MaxLimit))
-        {
-            return Invalid("limit", $"'{limit}' is not a valid limit; expected an integer from 1 to {MaxLimit}.");
-        }
-
-        var shards = await Task.WhenAll(Shards().Select(s => client.GetGrain<IVariantIndexGrain>(s).GetTrendingAsync(count)));
+        var shards = await Task.WhenAll(Shards().Select(s => client.GetGrain<IVariantIndexGrain>(s).GetTrendingAsync(limit)));
         return TypedResults.Ok(shards.SelectMany(s => s)
             .OrderByDescending(v => v.RecentViews)
             .ThenBy(v => v.VariantId)
-            .Take(count)
+            .Take(limit)
             .ToImmutableArray());
     }
 
-    public static async Task<Results<Ok<ImmutableArray<StockRiskVariant>>, ProblemHttpResult>> GetStockRiskAsync(IClusterClient client, string? days = null)
+    public static async Task<Ok<ImmutableArray<StockRiskVariant>>> GetStockRiskAsync(
+        IClusterClient client,
+        [Range(0d, MaxDays, MinimumIsExclusive = true, ErrorMessage = "days must be a number above 0 and at most 3650.")] double days = 7)
     {
-        var horizon = 7.0;
-        if (days is not null && (!double.TryParse(days, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out horizon) || !(horizon > 0) || horizon > MaxDays))
-        {
-            return Invalid("days", $"'{days}' is not a valid number of days; expected a number above 0 and at most {MaxDays}.");
-        }
-
-        var shards = await Task.WhenAll(Shards().Select(s => client.GetGrain<IVariantIndexGrain>(s).GetStockRiskAsync(horizon)));
+        var shards = await Task.WhenAll(Shards().Select(s => client.GetGrain<IVariantIndexGrain>(s).GetStockRiskAsync(days)));
         return TypedResults.Ok(Likeliest(shards.SelectMany(s => s)).ToImmutableArray());
     }
 
@@ -56,7 +49,4 @@ public static class InsightsApi
         variants.OrderByDescending(v => v.SellOutProbability).ThenBy(v => v.DaysOfInventory).ThenBy(v => v.VariantId);
 
     private static IEnumerable<int> Shards() => Enumerable.Range(0, IVariantIndexGrain.Shards);
-
-    private static ProblemHttpResult Invalid(string parameter, string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Invalid {parameter}", detail: detail);
 }

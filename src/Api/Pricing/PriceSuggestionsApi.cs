@@ -42,24 +42,19 @@ public static class PriceSuggestionsApi
         return TypedResults.Ok(shards.SelectMany(s => s).OrderByDescending(d => d.DecidedAt).ThenBy(d => d.VariantId).Take(Listed).ToImmutableArray());
     }
 
-    public static Task<Results<Ok<PriceDecision>, ProblemHttpResult>> ApproveAsync(string variantId, IClusterClient client) =>
+    public static Task<Results<Ok<PriceDecision>, ProblemHttpResult>> ApproveAsync([ShopifyId] long variantId, IClusterClient client) =>
         DecideAsync(variantId, client, grain => grain.ApproveSuggestionAsync());
 
-    public static Task<Results<Ok<PriceDecision>, ProblemHttpResult>> RejectAsync(string variantId, IClusterClient client) =>
+    public static Task<Results<Ok<PriceDecision>, ProblemHttpResult>> RejectAsync([ShopifyId] long variantId, IClusterClient client) =>
         DecideAsync(variantId, client, grain => grain.RejectSuggestionAsync());
 
-    private static async Task<Results<Ok<PriceDecision>, ProblemHttpResult>> DecideAsync(string variantId, IClusterClient client, Func<IProductVariantGrain, Task<PriceDecision?>> decide)
+    private static async Task<Results<Ok<PriceDecision>, ProblemHttpResult>> DecideAsync(long variantId, IClusterClient client, Func<IProductVariantGrain, Task<PriceDecision?>> decide)
     {
-        if (!Ids.TryParse(variantId, out var id))
-        {
-            return Ids.Invalid("variant", variantId);
-        }
-
-        return await decide(client.GetGrain<IProductVariantGrain>(id)) is { } suggestion
+        return await decide(client.GetGrain<IProductVariantGrain>(variantId)) is { } suggestion
             ? TypedResults.Ok(suggestion)
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "No suggestion",
-                detail: string.Create(CultureInfo.InvariantCulture, $"No price suggestion waits for variant {id}."));
+                detail: string.Create(CultureInfo.InvariantCulture, $"No price suggestion waits for variant {variantId}."));
     }
 }

@@ -18,20 +18,15 @@ public static class ProductsApi
         return app;
     }
 
-    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProductAsync(string productId, IClusterClient client)
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProductAsync([ShopifyId] long productId, IClusterClient client)
     {
-        if (!Ids.TryParse(productId, out var id))
-        {
-            return Ids.Invalid("product", productId);
-        }
-
-        var product = await client.GetGrain<IProductGrain>(id).GetSnapshotAsync();
+        var product = await client.GetGrain<IProductGrain>(productId).GetSnapshotAsync();
         if (product is null)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Product not found",
-                detail: string.Create(CultureInfo.InvariantCulture, $"No update has been seen for product {id}."));
+                detail: string.Create(CultureInfo.InvariantCulture, $"No update has been seen for product {productId}."));
         }
 
         var variants = await Task.WhenAll(product.VariantIds.Select(v => client.GetGrain<IProductVariantGrain>(v).GetSnapshotAsync()));

@@ -23,35 +23,25 @@ public static class VariantsApi
         return app;
     }
 
-    public static async Task<Results<Ok<VariantSnapshot>, ProblemHttpResult>> GetVariantAsync(string variantId, IClusterClient client)
+    public static async Task<Results<Ok<VariantSnapshot>, ProblemHttpResult>> GetVariantAsync([ShopifyId] long variantId, IClusterClient client)
     {
-        if (!Ids.TryParse(variantId, out var id))
+        return await client.GetGrain<IProductVariantGrain>(variantId).GetSnapshotAsync() switch
         {
-            return Ids.Invalid("variant", variantId);
-        }
-
-        return await client.GetGrain<IProductVariantGrain>(id).GetSnapshotAsync() switch
-        {
-            null => NotSeen(id),
+            null => NotSeen(variantId),
             { DeletedAt: { } deletedAt } => TypedResults.Problem(
                 statusCode: StatusCodes.Status410Gone,
                 title: "Variant deleted",
-                detail: string.Create(CultureInfo.InvariantCulture, $"Variant {id}'s product was deleted in Shopify at {deletedAt:O}.")),
+                detail: string.Create(CultureInfo.InvariantCulture, $"Variant {variantId}'s product was deleted in Shopify at {deletedAt:O}.")),
             var snapshot => TypedResults.Ok(snapshot),
         };
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<PriceDecision>>, ProblemHttpResult>> GetPriceHistoryAsync(string variantId, IClusterClient client)
+    public static async Task<Results<Ok<IReadOnlyList<PriceDecision>>, ProblemHttpResult>> GetPriceHistoryAsync([ShopifyId] long variantId, IClusterClient client)
     {
-        if (!Ids.TryParse(variantId, out var id))
-        {
-            return Ids.Invalid("variant", variantId);
-        }
-
-        var grain = client.GetGrain<IProductVariantGrain>(id);
+        var grain = client.GetGrain<IProductVariantGrain>(variantId);
         if (await grain.GetSnapshotAsync() is null)
         {
-            return NotSeen(id);
+            return NotSeen(variantId);
         }
 
         return TypedResults.Ok(await grain.GetPriceHistoryAsync());

@@ -27,18 +27,18 @@ public sealed class EndpointTests(SiloFactory silo)
     }
 
     [Theory]
-    [InlineData("/api/products/abc", HttpStatusCode.BadRequest, "not a product id")]
-    [InlineData("/api/products/-1", HttpStatusCode.BadRequest, "not a product id")]
+    [InlineData("/api/products/abc", HttpStatusCode.BadRequest, "parameter \"long productId\" from \"abc\"")]
+    [InlineData("/api/products/-1", HttpStatusCode.BadRequest, "productId must be a positive 64-bit integer")]
     [InlineData("/api/products/424242", HttpStatusCode.NotFound, "No update has been seen for product 424242")]
-    [InlineData("/api/variants/x1/price-history", HttpStatusCode.BadRequest, "not a variant id")]
+    [InlineData("/api/variants/x1/price-history", HttpStatusCode.BadRequest, "parameter \"long variantId\" from \"x1\"")]
     [InlineData("/api/variants/424242/price-history", HttpStatusCode.NotFound, "No event has been seen for variant 424242")]
-    [InlineData("/api/trending?limit=0", HttpStatusCode.BadRequest, "expected an integer from 1 to 100")]
-    [InlineData("/api/trending?limit=abc", HttpStatusCode.BadRequest, "expected an integer from 1 to 100")]
-    [InlineData("/api/trending?limit=101", HttpStatusCode.BadRequest, "expected an integer from 1 to 100")]
-    [InlineData("/api/stock-risk?days=-1", HttpStatusCode.BadRequest, "expected a number above 0")]
-    [InlineData("/api/stock-risk?days=NaN", HttpStatusCode.BadRequest, "expected a number above 0")]
-    [InlineData("/api/stock-risk?days=soon", HttpStatusCode.BadRequest, "expected a number above 0")]
-    [InlineData("/api/variants/0", HttpStatusCode.BadRequest, "not a variant id")]
+    [InlineData("/api/trending?limit=0", HttpStatusCode.BadRequest, "limit must be an integer from 1 to 100")]
+    [InlineData("/api/trending?limit=abc", HttpStatusCode.BadRequest, "parameter \"int limit\" from \"abc\"")]
+    [InlineData("/api/trending?limit=101", HttpStatusCode.BadRequest, "limit must be an integer from 1 to 100")]
+    [InlineData("/api/stock-risk?days=-1", HttpStatusCode.BadRequest, "days must be a number above 0")]
+    [InlineData("/api/stock-risk?days=NaN", HttpStatusCode.BadRequest, "days must be a number above 0")]
+    [InlineData("/api/stock-risk?days=soon", HttpStatusCode.BadRequest, "parameter \"double days\" from \"soon\"")]
+    [InlineData("/api/variants/0", HttpStatusCode.BadRequest, "variantId must be a positive 64-bit integer")]
     public async Task Bad_or_unknown_reads_are_problems(string path, HttpStatusCode status, string detail)
     {
         await AssertProblemAsync(await silo.CreateClient().GetAsync(new Uri(path, UriKind.Relative)), status, detail);
