@@ -64,6 +64,16 @@ internal abstract class DurableConsumerGrain<TState, TEvent>(IPersistentState<TS
         return writeThrough ? FlushAsync() : Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Keeps <paramref name="next"/> and persists it at once, whatever this grain's mode: for a change that came by
+    /// a direct call, which has no Kafka offset to replay from.
+    /// </summary>
+    protected async Task KeepNowAsync(TState next)
+    {
+        await KeepAsync(next);
+        await FlushAsync();
+    }
+
     /// <summary>Persists the state if it has effects not yet written. If the write fails, the next call tries again.</summary>
     protected async Task FlushAsync()
     {

@@ -44,21 +44,18 @@ internal sealed class ProductVariantGrain(
 
     async Task IProductVariantGrain.ApplyInventoryAsync(long available, DateTimeOffset asOf)
     {
-        await KeepAsync(await DecideAsync(VariantReducer.SetQuantity(Persisted.State, available, reportedOld: null, asOf, _forecasting)));
-
-        // A direct call has no Kafka offset behind it to replay from, so it is persisted at once.
-        await FlushAsync();
+        await KeepNowAsync(await DecideAsync(VariantReducer.SetQuantity(Persisted.State, available, reportedOld: null, asOf, _forecasting)));
     }
 
     async Task IProductVariantGrain.DeleteAsync(DateTimeOffset deletedAt)
     {
         if (Persisted.State.DeletedAt is null)
         {
-            await KeepNowAsync(VariantReducer.Delete(Persisted.State, deletedAt));
+            await ReportAndKeepNowAsync(VariantReducer.Delete(Persisted.State, deletedAt));
         }
     }
 
-    Task IProductVariantGrain.RecordPriceWriteAsync(PriceWriteResult result) => KeepNowAsync(VariantReducer.RecordWrite(Persisted.State, result));
+    Task IProductVariantGrain.RecordPriceWriteAsync(PriceWriteResult result) => ReportAndKeepNowAsync(VariantReducer.RecordWrite(Persisted.State, result));
 
     async Task<PriceDecision?> IProductVariantGrain.ApproveSuggestionAsync()
     {
@@ -68,7 +65,7 @@ internal sealed class ProductVariantGrain(
         }
 
         await WriteAsync(Persisted.State, suggestion);
-        await KeepNowAsync(VariantReducer.ClearSuggestion(Persisted.State));
+        await ReportAndKeepNowAsync(VariantReducer.ClearSuggestion(Persisted.State));
         return suggestion;
     }
 
@@ -79,7 +76,7 @@ internal sealed class ProductVariantGrain(
             return null;
         }
 
-        await KeepNowAsync(VariantReducer.ClearSuggestion(Persisted.State));
+        await ReportAndKeepNowAsync(VariantReducer.ClearSuggestion(Persisted.State));
         return suggestion;
     }
 
@@ -166,12 +163,11 @@ internal sealed class ProductVariantGrain(
             ? GrainFactory.GetGrain<IPriceWriterGrain>(productId).SubmitAsync(new PriceToWrite(Id, decision.NewPrice, decision.DecidedAt))
             : Task.CompletedTask;
 
-    /// <summary>Keeps a change that came by a direct call, not a stream: it has no Kafka offset to replay from, so it is persisted at once.</summary>
-    private async Task KeepNowAsync(ProductVariantState next)
+    /// <summary>Reports a change that came by a direct call, not a stream, to the index, and persists it at once.</summary>
+    private Task ReportAndKeepNowAsync(ProductVariantState next)
     {
         var now = time.GetUtcNow();
         reports.Report(_report, VariantReducer.Summary(Id, next, VariantReducer.Forecast(Id, next, now, _forecasting), now));
-        await KeepAsync(next);
-        await FlushAsync();
+        return KeepNowAsync(next);
     }
 }
