@@ -95,7 +95,7 @@ internal abstract class DurableConsumerGrain<TState, TEvent>(IPersistentState<TS
 
         var current = state.State;
         var first = KafkaPosition.Of(batch[0].Token);
-        if (KafkaPositions.Follows(current.Applied, first, KafkaDelivery.TakePrecedingOffset()) is false)
+        if (KafkaPositions.Follows(current.Applied, first, KafkaDelivery.PrecedingOffset(batch[0].Token)) is false)
         {
             // The stream's previous record is not in this state: an earlier activation applied it and was lost
             // before it persisted. Applying later events on top would hide that gap from the commit gate, which

@@ -38,7 +38,7 @@ public static class KafkaPositions
     /// <summary>
     /// Whether a delivery starting at <paramref name="first"/> follows on from <paramref name="applied"/>: the
     /// stream's previous record in that topic-partition, at <paramref name="precedingOffset"/>
-    /// (<see cref="KafkaDelivery.TakePrecedingOffset"/>), is already applied. <c>null</c> when the provider did not
+    /// (<see cref="KafkaDelivery.PrecedingOffset"/>), is already applied. <c>null</c> when the provider did not
     /// say which record that is.
     /// </summary>
     public static bool? Follows(ImmutableArray<KafkaPosition> applied, KafkaPosition first, long? precedingOffset) =>

@@ -1,7 +1,3 @@
-using Streaming.Kafka.ExactlyOnce;
-
-using Orleans.Runtime;
-
 namespace Streaming.Kafka.Providers;
 
 /// <summary>
@@ -43,7 +39,7 @@ public sealed class KafkaBatchContainer : IBatchContainer
     [Id(4)]
     public int Epoch { get; }
 
-    /// <summary>The offset of this stream's record before the first entry, or -1 if the receiver saw none; see <see cref="KafkaDelivery.PrecedingOffsetKey"/>.</summary>
+    /// <summary>The offset of this stream's record before the first entry, or -1 if the receiver saw none; the first token carries it.</summary>
     [Id(5)]
     public long PrecedingOffset { get; }
 
@@ -54,7 +50,7 @@ public sealed class KafkaBatchContainer : IBatchContainer
     private KafkaSequenceToken? _first;
 
     /// <summary>The token of the first event: where this container sits in its partition.</summary>
-    public StreamSequenceToken SequenceToken => _first ??= TokenOf(Entries[0]);
+    public StreamSequenceToken SequenceToken => _first ??= new KafkaSequenceToken(Topic, Partition, Entries[0].Offset, Entries[0].Index, Epoch, PrecedingOffset);
 
     /// <summary>The token of the last event.</summary>
     public StreamSequenceToken LastToken => Entries.Count == 1 ? SequenceToken : TokenOf(Entries[^1]);
@@ -70,16 +66,8 @@ public sealed class KafkaBatchContainer : IBatchContainer
         }
     }
 
-    public bool ImportRequestContext()
-    {
-        if (PrecedingOffset < 0)
-        {
-            return false;
-        }
-
-        RequestContext.Set(KafkaDelivery.PrecedingOffsetKey, PrecedingOffset);
-        return true;
-    }
+    // The preceding offset travels in the first token instead (see KafkaDelivery.PrecedingOffset).
+    public bool ImportRequestContext() => false;
 
     public override string ToString() => $"{StreamId} {Topic}[{Partition}]@{Entries[0].Offset}..{Entries[^1].Offset} ({Entries.Count} events)";
 

@@ -13,13 +13,14 @@ namespace Streaming.Kafka.Providers;
 public sealed class KafkaSequenceToken : StreamSequenceToken
 {
     /// <summary>Creates a token for event <paramref name="eventIndex"/> of the record at <paramref name="offset"/>.</summary>
-    public KafkaSequenceToken(string topic, int partition, long offset, int eventIndex, int epoch = 0)
+    public KafkaSequenceToken(string topic, int partition, long offset, int eventIndex, int epoch = 0, long precedingOffset = -1)
     {
         Topic = topic;
         Partition = partition;
         SequenceNumber = offset;
         EventIndex = eventIndex;
         Epoch = epoch;
+        PrecedingOffset = precedingOffset;
     }
 
     /// <summary>The topic the record was read from.</summary>
@@ -41,6 +42,14 @@ public sealed class KafkaSequenceToken : StreamSequenceToken
     /// <summary>How many times this receiver has read its partition again before reading this event.</summary>
     [Id(4)]
     public int Epoch { get; }
+
+    /// <summary>
+    /// On the first event of a delivered container, the offset of the stream's previous record in this partition,
+    /// or -1 when the receiver has seen none since it started or rewound; -1 on every other event. Not part of the
+    /// token's identity. See <see cref="ExactlyOnce.KafkaDelivery.PrecedingOffset"/>.
+    /// </summary>
+    [Id(5)]
+    public long PrecedingOffset { get; }
 
     /// <summary>The record's offset in its partition; the same as <see cref="SequenceNumber"/>.</summary>
     public long Offset => SequenceNumber;

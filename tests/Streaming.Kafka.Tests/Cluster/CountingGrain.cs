@@ -16,7 +16,7 @@ public sealed class CountingGrain(DeliveryLog log) : Grain, ICountingGrain, IStr
     {
         await handleFactory.Create<KafkaPayload>().ResumeAsync((payload, token) =>
         {
-            log.Add(this.GetPrimaryKeyString(), (KafkaSequenceToken)token!, Delivery.Text(payload.Value), KafkaDelivery.TakePrecedingOffset());
+            log.Add(this.GetPrimaryKeyString(), (KafkaSequenceToken)token!, Delivery.Text(payload.Value), KafkaDelivery.PrecedingOffset(token));
             return Task.CompletedTask;
         });
     }

@@ -43,7 +43,7 @@ public sealed class DeliveryLog
         WaitAsync(d => d.Select(x => (x.Key, x.Token)).Distinct().Count() >= distinct, timeout, $"{distinct} distinct events");
 }
 
-/// <summary>One delivered event; <see cref="PrecedingOffset"/> is what the delivery's request context named.</summary>
+/// <summary>One delivered event; <see cref="PrecedingOffset"/> is what the event's token named.</summary>
 public sealed record Delivery(string Key, KafkaSequenceToken Token, string Value, long? PrecedingOffset = null)
 {
     public static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);

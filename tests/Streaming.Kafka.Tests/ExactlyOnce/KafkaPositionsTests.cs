@@ -80,19 +80,11 @@ public sealed class KafkaPositionsTests
     }
 
     [Fact]
-    public void The_predecessor_is_taken_once_and_leaves_the_request_context()
+    public void The_predecessor_is_read_from_the_providers_token_and_nothing_else()
     {
-        var container = new KafkaBatchContainer(StreamId.Create("ns", "key"), "t", 1, [new KafkaEventEntry(42, 0, DateTimeOffset.UnixEpoch, "e")], precedingOffset: 17);
-        try
-        {
-            container.ImportRequestContext();
-
-            Assert.Equal(17L, KafkaDelivery.TakePrecedingOffset());
-            Assert.Null(KafkaDelivery.TakePrecedingOffset());
-        }
-        finally
-        {
-            RequestContext.Clear();
-        }
+        Assert.Equal(17L, KafkaDelivery.PrecedingOffset(new KafkaSequenceToken("t", 1, 42, 0, precedingOffset: 17)));
+        Assert.Null(KafkaDelivery.PrecedingOffset(new KafkaSequenceToken("t", 1, 42, 0)));
+        Assert.Null(KafkaDelivery.PrecedingOffset(new Orleans.Providers.Streams.Common.EventSequenceTokenV2(42)));
+        Assert.Null(KafkaDelivery.PrecedingOffset(null));
     }
 }

@@ -9,28 +9,35 @@ public sealed class KafkaBatchContainerTests
     private static readonly StreamId Stream = StreamId.Create("ns", "key");
 
     [Fact]
-    public void A_container_that_knows_its_predecessor_puts_it_in_the_request_context()
+    public void A_container_that_knows_its_predecessor_names_it_in_its_first_token_only()
     {
-        var container = new KafkaBatchContainer(Stream, "t", 1, [new KafkaEventEntry(42, 0, DateTimeOffset.UnixEpoch, "e")], precedingOffset: 17);
-        try
-        {
-            Assert.True(container.ImportRequestContext());
-            Assert.Equal(17L, RequestContext.Get(KafkaDelivery.PrecedingOffsetKey));
-        }
-        finally
-        {
-            RequestContext.Clear();
-        }
+        var container = new KafkaBatchContainer(Stream, "t", 1, [new KafkaEventEntry(42, 0, DateTimeOffset.UnixEpoch, "a"), new KafkaEventEntry(43, 0, DateTimeOffset.UnixEpoch, "b")], precedingOffset: 17);
+
+        var tokens = container.GetEvents<string>().Select(e => e.Item2).ToList();
+        Assert.Equal(17L, KafkaDelivery.PrecedingOffset(tokens[0]));
+        Assert.Null(KafkaDelivery.PrecedingOffset(tokens[1]));
+        Assert.False(container.ImportRequestContext());
+        Assert.Null(RequestContext.Get("kafka.preceding-offset"));
     }
 
     [Fact]
-    public void A_container_without_a_known_predecessor_sets_nothing()
+    public void A_container_without_a_known_predecessor_names_none()
     {
         var container = new KafkaBatchContainer(Stream, "t", 1, [new KafkaEventEntry(42, 0, DateTimeOffset.UnixEpoch, "e")]);
 
-        Assert.False(container.ImportRequestContext());
-        Assert.Null(RequestContext.Get(KafkaDelivery.PrecedingOffsetKey));
+        Assert.Null(KafkaDelivery.PrecedingOffset(container.SequenceToken));
         Assert.Equal(-1, container.PrecedingOffset);
+    }
+
+    [Fact]
+    public void The_predecessor_is_not_part_of_a_tokens_identity()
+    {
+        var named = new KafkaSequenceToken("t", 1, 42, 0, precedingOffset: 17);
+        var unnamed = new KafkaSequenceToken("t", 1, 42, 0);
+
+        Assert.Equal(unnamed, named);
+        Assert.Equal(unnamed.GetHashCode(), named.GetHashCode());
+        Assert.Equal(0, named.CompareTo(unnamed));
     }
 
     [Fact]
