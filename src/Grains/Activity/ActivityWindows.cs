@@ -49,6 +49,61 @@ public static class ActivityWindows
         return new ActivityWindow(head, ImmutableCollectionsMarshal.AsImmutableArray(next));
     }
 
+    /// <summary>
+    /// The window after events at each of <paramref name="times"/>, in one new window: the same as adding them one at a
+    /// time, since minutes the head passes are dropped either way.
+    /// </summary>
+    public static ActivityWindow AddAll(this ActivityWindow window, ReadOnlySpan<DateTimeOffset> times)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (times.Length <= 1)
+        {
+            return times.IsEmpty ? window : window.Add(times[0]);
+        }
+
+        var head = window.HeadMinute;
+        foreach (var at in times)
+        {
+            head = Math.Max(head, MinuteOf(at));
+        }
+
+        // At most one entry per minute of the hour, oldest first.
+        var counts = new List<MinuteCount>(ActivityWindow.Minutes);
+        foreach (var count in window.Counts)
+        {
+            if (count.Minute > head - ActivityWindow.Minutes)
+            {
+                counts.Add(count);
+            }
+        }
+
+        foreach (var at in times)
+        {
+            var minute = MinuteOf(at);
+            if (minute <= head - ActivityWindow.Minutes)
+            {
+                continue;
+            }
+
+            var slot = 0;
+            while (slot < counts.Count && counts[slot].Minute < minute)
+            {
+                slot++;
+            }
+
+            if (slot < counts.Count && counts[slot].Minute == minute)
+            {
+                counts[slot] = counts[slot] with { Count = counts[slot].Count + 1 };
+            }
+            else
+            {
+                counts.Insert(slot, new MinuteCount((int)minute, 1));
+            }
+        }
+
+        return new ActivityWindow(head, [.. counts]);
+    }
+
     /// <summary>Events in the <paramref name="span"/> that ends at <paramref name="now"/> (whole minutes, at most an hour).</summary>
     public static long Count(this ActivityWindow window, DateTimeOffset now, TimeSpan span)
     {

@@ -104,18 +104,32 @@ internal abstract class DurableConsumerGrain<TState, TEvent>(IPersistentState<TS
             return;
         }
 
+        // A delivery comes from one topic-partition, so positions are recorded once at the end, not per event.
         var applied = current.Applied;
         var fresh = new List<TEvent>(batch.Count);
+        KafkaPosition? newest = null;
         foreach (var item in batch)
         {
-            if (KafkaPositions.TryAdvance(applied, KafkaPosition.Of(item.Token), out applied))
+            var position = KafkaPosition.Of(item.Token);
+            if (newest is { } pending && !pending.SamePartition(position))
             {
-                fresh.Add(item.Item);
+                KafkaPositions.TryAdvance(applied, pending, out applied);
+                newest = null;
             }
-            else
+
+            if (newest is { } last ? last.IsAtOrAfter(position) : KafkaPositions.Covers(applied, position))
             {
                 OnDuplicate(first.Topic);
+                continue;
             }
+
+            fresh.Add(item.Item);
+            newest = position;
+        }
+
+        if (newest is { } final)
+        {
+            KafkaPositions.TryAdvance(applied, final, out applied);
         }
 
         if (fresh.Count > 0)

@@ -91,8 +91,23 @@ internal sealed class ProductVariantGrain(
     protected override async ValueTask<ProductVariantState> ApplyAsync(ProductVariantState current, IReadOnlyList<IVariantEvent> events, string topic)
     {
         var next = current;
+
+        // Runs of clickstream events are applied at once (see VariantReducer), in order with the other events.
+        var clicks = new List<ClickstreamEvent>(events.Count);
         foreach (var variantEvent in events)
         {
+            if (variantEvent is ClickstreamEvent click)
+            {
+                clicks.Add(click);
+                continue;
+            }
+
+            if (clicks.Count > 0)
+            {
+                next = VariantReducer.Apply(next, clicks, _forecasting);
+                clicks.Clear();
+            }
+
             if (variantEvent is VariantUpdated { InventoryItemId: { } itemId } && itemId != next.Catalog?.InventoryItemId)
             {
                 await GrainFactory.GetGrain<IInventoryItemGrain>(itemId).LinkVariantAsync(Id);
@@ -100,13 +115,17 @@ internal sealed class ProductVariantGrain(
 
             next = variantEvent switch
             {
-                ClickstreamEvent click => VariantReducer.Apply(next, click, _forecasting),
                 VariantUpdated update => VariantReducer.Apply(next, update, _forecasting),
                 VariantSold sale => VariantReducer.Apply(next, sale, _forecasting),
                 OrderCancelled cancel => VariantReducer.Apply(next, cancel),
                 VariantRefunded refund => VariantReducer.Apply(next, refund),
                 _ => next,
             };
+        }
+
+        if (clicks.Count > 0)
+        {
+            next = VariantReducer.Apply(next, clicks, _forecasting);
         }
 
         next = await DecideAsync(next);

@@ -13,22 +13,69 @@ public static class VariantReducer
     /// <summary>Most price decisions kept in state.</summary>
     public const int DecisionsKept = 20;
 
-    public static ProductVariantState Apply(ProductVariantState state, ClickstreamEvent click, DemandForecaster forecaster)
+    public static ProductVariantState Apply(ProductVariantState state, ClickstreamEvent click, DemandForecaster forecaster) =>
+        Apply(state, [click], forecaster);
+
+    /// <summary>
+    /// Applies clickstream events in order. The counts and windows are made once for all of them: a busy variant gets
+    /// many per delivery, and a new state per event was most of what a delivery allocated.
+    /// </summary>
+    public static ProductVariantState Apply(ProductVariantState state, IReadOnlyList<ClickstreamEvent> clicks, DemandForecaster forecaster)
     {
         ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(click);
-        var next = state with { Activity = state.Activity.Add(click.Activity) };
-        return click.Activity switch
+        ArgumentNullException.ThrowIfNull(clicks);
+        ArgumentNullException.ThrowIfNull(forecaster);
+        var activity = state.Activity;
+        var purchases = state.Sales.Purchases;
+        long views = 0, carts = 0, bought = 0;
+        foreach (var click in clicks)
         {
-            Activities.ContentView => next with { Views = next.Views.Add(click.Timestamp) },
-            Activities.AddToCart => next with { AddToCarts = next.AddToCarts.Add(click.Timestamp) },
-            Activities.Purchase => next with
+            switch (click.Activity)
             {
-                Purchases = next.Purchases.Add(click.Timestamp),
-                Sales = next.Sales with { Purchases = forecaster.Record(next.Sales.Purchases, 1, click.Timestamp) },
+                case Activities.ContentView:
+                    views++;
+                    break;
+                case Activities.AddToCart:
+                    carts++;
+                    break;
+                case Activities.Purchase:
+                    bought++;
+                    purchases = forecaster.Record(purchases, 1, click.Timestamp);
+                    break;
+                default:
+                    activity = activity.Add(click.Activity);
+                    break;
+            }
+        }
+
+        Span<DateTimeOffset> buffer = clicks.Count <= 64 ? stackalloc DateTimeOffset[clicks.Count] : new DateTimeOffset[clicks.Count];
+        return state with
+        {
+            Activity = views + carts + bought == 0 ? activity : activity with
+            {
+                ContentView = activity.ContentView + views,
+                AddToCart = activity.AddToCart + carts,
+                Purchase = activity.Purchase + bought,
             },
-            _ => next,
+            Views = views == 0 ? state.Views : state.Views.AddAll(TimesOf(clicks, Activities.ContentView, buffer)),
+            AddToCarts = carts == 0 ? state.AddToCarts : state.AddToCarts.AddAll(TimesOf(clicks, Activities.AddToCart, buffer)),
+            Purchases = bought == 0 ? state.Purchases : state.Purchases.AddAll(TimesOf(clicks, Activities.Purchase, buffer)),
+            Sales = bought == 0 ? state.Sales : state.Sales with { Purchases = purchases },
         };
+    }
+
+    private static ReadOnlySpan<DateTimeOffset> TimesOf(IReadOnlyList<ClickstreamEvent> clicks, string activity, Span<DateTimeOffset> buffer)
+    {
+        var count = 0;
+        foreach (var click in clicks)
+        {
+            if (click.Activity == activity)
+            {
+                buffer[count++] = click.Timestamp;
+            }
+        }
+
+        return buffer[..count];
     }
 
     public static ProductVariantState Apply(ProductVariantState state, VariantUpdated update, DemandForecaster forecaster)

@@ -67,6 +67,8 @@ public sealed class KafkaStreamOptions
         AutoOffsetReset = StartOffset == KafkaStartOffset.Earliest ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
         // A receiver reads one partition; keep its prefetch modest, since a silo may own many.
         QueuedMaxMessagesKbytes = 16 * 1024,
+        // A receiver knows its topic; without it, each record no longer costs a copy of the topic's name.
+        ConsumeResultFields = "timestamp,headers",
     }, ConsumerSettings);
 
     /// <summary>The configuration of the provider's producer: the provider's own, then the client and producer settings.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Streaming.Kafka.Mapping;
 
 namespace Streaming.Kafka.Providers;
 
@@ -27,10 +28,10 @@ internal sealed partial class DeadLetterWriter(IProducer<byte[], byte[]> produce
     private const int MaxErrorLength = 1_000;
 
     /// <returns><c>true</c> once the broker has acknowledged the dead letter.</returns>
-    public async Task<bool> TryWriteAsync(ConsumeResult<byte[], byte[]> source, Exception error)
+    public async Task<bool> TryWriteAsync(KafkaRecord source, Exception error)
     {
         var headers = new Headers();
-        if (source.Message.Headers is { } original)
+        if (source.Headers is { } original)
         {
             foreach (var header in original)
             {
@@ -40,8 +41,8 @@ internal sealed partial class DeadLetterWriter(IProducer<byte[], byte[]> produce
 
         var reason = error.Message.Length > MaxErrorLength ? error.Message[..MaxErrorLength] : error.Message;
         headers.Add(SourceTopicHeader, Encoding.UTF8.GetBytes(source.Topic));
-        headers.Add(SourcePartitionHeader, Encoding.UTF8.GetBytes(source.Partition.Value.ToString(CultureInfo.InvariantCulture)));
-        headers.Add(SourceOffsetHeader, Encoding.UTF8.GetBytes(source.Offset.Value.ToString(CultureInfo.InvariantCulture)));
+        headers.Add(SourcePartitionHeader, Encoding.UTF8.GetBytes(source.Partition.ToString(CultureInfo.InvariantCulture)));
+        headers.Add(SourceOffsetHeader, Encoding.UTF8.GetBytes(source.Offset.ToString(CultureInfo.InvariantCulture)));
         headers.Add(ErrorHeader, Encoding.UTF8.GetBytes(reason));
         headers.Add(ErrorTypeHeader, Encoding.UTF8.GetBytes(error.GetType().FullName ?? error.GetType().Name));
 
@@ -49,16 +50,16 @@ internal sealed partial class DeadLetterWriter(IProducer<byte[], byte[]> produce
         {
             await producer.ProduceAsync(topic, new Message<byte[], byte[]>
             {
-                Key = source.Message.Key,
-                Value = source.Message.Value,
+                Key = source.Key.ToArray(),
+                Value = source.Value.ToArray(),
                 Headers = headers,
-                Timestamp = source.Message.Timestamp,
+                Timestamp = new Timestamp(source.Timestamp),
             });
             return true;
         }
         catch (ProduceException<byte[], byte[]> ex)
         {
-            LogWriteFailed(ex, source.Topic, source.Partition.Value, source.Offset.Value, ex.Error.Reason);
+            LogWriteFailed(ex, source.Topic, source.Partition, source.Offset, ex.Error.Reason);
             return false;
         }
     }

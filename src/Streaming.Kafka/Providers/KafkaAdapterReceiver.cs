@@ -108,7 +108,7 @@ internal sealed partial class KafkaAdapterReceiver(
             if (!await MapAsync(result, batch))
             {
                 // The dead letter could not be written: read this record again next time rather than lose it.
-                consumer.Seek(result.TopicPartitionOffset);
+                consumer.Seek(new TopicPartitionOffset(_partition, result.Offset));
                 break;
             }
 
@@ -210,8 +210,9 @@ internal sealed partial class KafkaAdapterReceiver(
         List<IBatchContainer> batch)
     {
         var message = result.Message;
+        // The topic is this receiver's: consumers leave it out of their results (see KafkaStreamOptions).
         var record = new KafkaRecord(
-            result.Topic,
+            topic.Name,
             result.Partition.Value,
             result.Offset.Value,
             message.Timestamp.UtcDateTime,
@@ -229,7 +230,7 @@ internal sealed partial class KafkaAdapterReceiver(
 #pragma warning restore CA1031
         {
             LogRejected(topic.Name, partition, record.Offset, ex.Message);
-            if (!await deadLetters.TryWriteAsync(result, ex))
+            if (!await deadLetters.TryWriteAsync(record, ex))
             {
                 return false;
             }
@@ -275,9 +276,12 @@ internal sealed partial class KafkaAdapterReceiver(
         }
 
         _lastCommitStarted = now;
-        var checkpoint = Checkpoint(offset);
-        _commit = Task.Run(() => CommitAsync(consumer, checkpoint));
+        _commit = StartCommit(consumer, Checkpoint(offset));
     }
+
+    // Apart, so that the closure is made only when a commit starts, not on every call of StartCommitIfDue.
+    private Task<CommitOutcome> StartCommit(IConsumer<byte[], byte[]> consumer, KafkaCheckpoint checkpoint) =>
+        Task.Run(() => CommitAsync(consumer, checkpoint));
 
     private KafkaCheckpoint Checkpoint(long offset)
     {

@@ -92,4 +92,29 @@ public class ActivityWindowsTests
         Assert.Equal(2, window.Count(Noon.AddMinutes(60), TimeSpan.FromHours(1)));
         Assert.Equal([(int)(Noon.AddMinutes(59).ToUnixTimeSeconds() / 60), (int)(Noon.AddMinutes(60).ToUnixTimeSeconds() / 60)], window.Counts.Select(c => c.Minute).ToArray());
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Adding_many_at_once_gives_the_window_of_adding_them_one_at_a_time(int seed)
+    {
+        var random = new Random(seed);
+        var sequential = ActivityWindow.Empty;
+        var batched = ActivityWindow.Empty;
+        for (var batch = 0; batch < 40; batch++)
+        {
+            // Out of order within a batch, some too old for the hour, and the head moving on by up to 2 hours.
+            var times = Enumerable.Range(0, random.Next(0, 30)).Select(_ => Noon.AddMinutes((batch * 3) + random.Next(-90, 60))).ToArray();
+            foreach (var at in times)
+            {
+                sequential = sequential.Add(at);
+            }
+
+            batched = batched.AddAll(times);
+
+            Assert.Equal(sequential.HeadMinute, batched.HeadMinute);
+            Assert.Equal(sequential.Counts.ToArray(), batched.Counts.ToArray());
+        }
+    }
 }

@@ -106,6 +106,38 @@ public class VariantReducerTests
     }
 
     [Fact]
+    public void A_run_of_clickstream_events_applied_at_once_leaves_the_state_of_applying_them_one_at_a_time()
+    {
+        var random = new Random(7);
+        string[] activities = ["contentView", "contentView", "addToCart", "purchase", "share"];
+        var sequential = new ProductVariantState();
+        var batched = new ProductVariantState();
+        for (var run = 0; run < 30; run++)
+        {
+            var clicks = Enumerable.Range(0, random.Next(1, 80))
+                .Select(_ => new ClickstreamEvent(5, activities[random.Next(activities.Length)], null, Start.AddMinutes((run * 7) + random.Next(-70, 10))))
+                .ToList();
+            foreach (var click in clicks)
+            {
+                sequential = VariantReducer.Apply(sequential, click, Forecaster);
+            }
+
+            batched = VariantReducer.Apply(batched, clicks, Forecaster);
+        }
+
+        Assert.Equal(sequential.Activity.Total, batched.Activity.Total);
+        Assert.Equal((sequential.Activity with { Other = batched.Activity.Other }), batched.Activity);
+        Assert.Equal(sequential.Activity.Other, batched.Activity.Other);
+        foreach (var (a, b) in new[] { (sequential.Views, batched.Views), (sequential.AddToCarts, batched.AddToCarts), (sequential.Purchases, batched.Purchases) })
+        {
+            Assert.Equal(a.HeadMinute, b.HeadMinute);
+            Assert.Equal(a.Counts.ToArray(), b.Counts.ToArray());
+        }
+
+        Assert.Equal(sequential.Sales, batched.Sales);
+    }
+
+    [Fact]
     public void Keeps_the_newest_twenty_price_decisions()
     {
         var state = new ProductVariantState();
