@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Streaming.Kafka.Hosting;
 using Streaming.Kafka.Mapping;
 using Streaming.Kafka.ExactlyOnce;
@@ -30,9 +32,13 @@ internal sealed partial class KafkaAdapterReceiver(
     private readonly PartitionProgress _progress = new();
     private readonly MappedEvents _events = new();
 
-    // Each pull's container per stream. Kept between pulls: with thousands of streams per pull, a new one each
-    // time landed on the large object heap and brought on full collections.
-    private readonly Dictionary<StreamId, KafkaBatchContainer> _open = [];
+    // A pull's events in read order, each with its stream's slot, and the slot of each stream the pull has reached:
+    // containers are made when the pull ends, each with an array of its exact size. Kept between pulls: with
+    // thousands of streams per pull, new ones each time landed on the large object heap and brought on full
+    // collections.
+    private readonly List<(int Slot, KafkaEventEntry Entry)> _pulled = [];
+    private readonly List<OpenStream> _slots = [];
+    private readonly Dictionary<StreamId, int> _open = [];
     private readonly CancellationTokenSource _stopping = new();
     private Dictionary<StreamId, KafkaSequenceToken> _delivered = [];
 
@@ -85,9 +91,8 @@ internal sealed partial class KafkaAdapterReceiver(
         }
 
         var limit = maxCount > 0 ? Math.Min(maxCount, options.MaxBatchSize) : options.MaxBatchSize;
-        var batch = new List<IBatchContainer>();
         var records = 0;
-        while (records < limit && batch.Count < limit)
+        while (records < limit && _slots.Count < limit)
         {
             ConsumeResult<byte[], byte[]>? result;
             try
@@ -105,7 +110,7 @@ internal sealed partial class KafkaAdapterReceiver(
                 break;
             }
 
-            if (!await MapAsync(result, batch))
+            if (!await MapAsync(result))
             {
                 // The dead letter could not be written: read this record again next time rather than lose it.
                 consumer.Seek(new TopicPartitionOffset(_partition, result.Offset));
@@ -121,8 +126,7 @@ internal sealed partial class KafkaAdapterReceiver(
             _progress.Read(result.Offset.Value + 1);
         }
 
-        _open.Clear();
-
+        var batch = TakeContainers();
         if (records > 0)
         {
             metrics.Consumed(providerName, topic.Name, records);
@@ -205,9 +209,7 @@ internal sealed partial class KafkaAdapterReceiver(
     public void Dispose() => _stopping.Dispose();
 
     /// <returns><c>false</c> when the record could not be dead-lettered and must be read again.</returns>
-    private async Task<bool> MapAsync(
-        ConsumeResult<byte[], byte[]> result,
-        List<IBatchContainer> batch)
+    private async Task<bool> MapAsync(ConsumeResult<byte[], byte[]> result)
     {
         var message = result.Message;
         // The topic is this receiver's: consumers leave it out of their results (see KafkaStreamOptions).
@@ -242,23 +244,47 @@ internal sealed partial class KafkaAdapterReceiver(
         for (var index = 0; index < _events.Count; index++)
         {
             var (streamId, @event) = _events[index];
-            var entry = new KafkaEventEntry(record.Offset, index, record.Timestamp, @event);
-            if (_open.TryGetValue(streamId, out var container))
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_open, streamId, out var known);
+            if (!known)
             {
-                container.Entries.Add(entry);
-            }
-            else
-            {
-                var preceding = _lastOffsets.TryGetValue(streamId, out var last) ? last : -1;
-                container = new KafkaBatchContainer(streamId, topic.Name, partition, [entry], _epoch, preceding);
-                _open[streamId] = container;
-                batch.Add(container);
+                slot = _slots.Count;
+                _slots.Add(new OpenStream(streamId, _lastOffsets.TryGetValue(streamId, out var last) ? last : -1));
             }
 
+            CollectionsMarshal.AsSpan(_slots)[slot].Count++;
+            _pulled.Add((slot, new KafkaEventEntry(record.Offset, index, record.Timestamp, @event)));
             _lastOffsets[streamId] = record.Offset;
         }
 
         return true;
+    }
+
+    /// <summary>One container per stream the pull reached, in the order the streams first appeared.</summary>
+    private List<IBatchContainer> TakeContainers()
+    {
+        var slots = CollectionsMarshal.AsSpan(_slots);
+        var entries = new KafkaEventEntry[slots.Length][];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            entries[i] = new KafkaEventEntry[slots[i].Count];
+            slots[i].Count = 0;
+        }
+
+        foreach (var (slot, entry) in _pulled)
+        {
+            entries[slot][slots[slot].Count++] = entry;
+        }
+
+        var batch = new List<IBatchContainer>(slots.Length);
+        for (var i = 0; i < slots.Length; i++)
+        {
+            batch.Add(new KafkaBatchContainer(slots[i].StreamId, topic.Name, partition, ImmutableCollectionsMarshal.AsImmutableArray(entries[i]), _epoch, slots[i].Preceding));
+        }
+
+        _pulled.Clear();
+        _slots.Clear();
+        _open.Clear();
+        return batch;
     }
 
     private void StartCommitIfDue()
@@ -379,6 +405,12 @@ internal sealed partial class KafkaAdapterReceiver(
     }
 
     private sealed record CommitOutcome(CommitResult Result, KafkaCheckpoint Checkpoint);
+
+    /// <summary>A stream a pull has reached: the offset of its record before the pull, and its events so far.</summary>
+    private record struct OpenStream(StreamId StreamId, long Preceding)
+    {
+        public int Count;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reading Kafka partition {Topic}[{Partition}]")]
     private partial void LogAssigned(string topic, int partition);

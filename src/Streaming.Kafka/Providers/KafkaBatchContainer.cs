@@ -1,19 +1,20 @@
+using System.Collections.Immutable;
+
 namespace Streaming.Kafka.Providers;
 
 /// <summary>
-/// The events of one stream taken from consecutive records of one partition, each with its own token.
-/// Consecutive events for one stream travel together, so a consumer gets them in one delivery.
+/// The events of one stream taken from one pull of one partition, each with its own token. All of a pull's
+/// events for one stream travel together, so a consumer gets them in one delivery.
 /// </summary>
 [GenerateSerializer]
 public sealed class KafkaBatchContainer : IBatchContainer
 {
     /// <summary>Creates a container holding <paramref name="entries"/>, which must be non-empty and in order.</summary>
-    public KafkaBatchContainer(StreamId streamId, string topic, int partition, List<KafkaEventEntry> entries, int epoch = 0, long precedingOffset = -1)
+    public KafkaBatchContainer(StreamId streamId, string topic, int partition, ImmutableArray<KafkaEventEntry> entries, int epoch = 0, long precedingOffset = -1)
     {
         Epoch = epoch;
         PrecedingOffset = precedingOffset;
-        ArgumentNullException.ThrowIfNull(entries);
-        ArgumentOutOfRangeException.ThrowIfZero(entries.Count);
+        ArgumentOutOfRangeException.ThrowIfZero(entries.IsDefault ? 0 : entries.Length, nameof(entries));
         StreamId = streamId;
         Topic = topic;
         Partition = partition;
@@ -33,7 +34,7 @@ public sealed class KafkaBatchContainer : IBatchContainer
 
     /// <summary>The events in delivery order.</summary>
     [Id(3)]
-    public List<KafkaEventEntry> Entries { get; }
+    public ImmutableArray<KafkaEventEntry> Entries { get; }
 
     /// <summary>The read epoch of the partition; see <see cref="KafkaSequenceToken.Epoch"/>.</summary>
     [Id(4)]
@@ -53,11 +54,11 @@ public sealed class KafkaBatchContainer : IBatchContainer
     public StreamSequenceToken SequenceToken => _first ??= new KafkaSequenceToken(Topic, Partition, Entries[0].Offset, Entries[0].Index, Epoch, PrecedingOffset);
 
     /// <summary>The token of the last event.</summary>
-    public StreamSequenceToken LastToken => Entries.Count == 1 ? SequenceToken : TokenOf(Entries[^1]);
+    public StreamSequenceToken LastToken => Entries.Length == 1 ? SequenceToken : TokenOf(Entries[^1]);
 
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()
     {
-        for (var i = 0; i < Entries.Count; i++)
+        for (var i = 0; i < Entries.Length; i++)
         {
             if (Entries[i].Event is T typed)
             {
@@ -69,7 +70,7 @@ public sealed class KafkaBatchContainer : IBatchContainer
     // The preceding offset travels in the first token instead (see KafkaDelivery.PrecedingOffset).
     public bool ImportRequestContext() => false;
 
-    public override string ToString() => $"{StreamId} {Topic}[{Partition}]@{Entries[0].Offset}..{Entries[^1].Offset} ({Entries.Count} events)";
+    public override string ToString() => $"{StreamId} {Topic}[{Partition}]@{Entries[0].Offset}..{Entries[^1].Offset} ({Entries.Length} events)";
 
     private KafkaSequenceToken TokenOf(KafkaEventEntry entry) => new(Topic, Partition, entry.Offset, entry.Index, Epoch);
 }

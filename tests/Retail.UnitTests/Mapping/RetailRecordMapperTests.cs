@@ -29,6 +29,19 @@ public class RetailRecordMapperTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(40172031311917)]
+    [InlineData(long.MaxValue)]
+    public void A_variants_stream_is_the_one_orleans_names_for_its_id(long variantId)
+    {
+        var stream = RetailRecordMapper.VariantStream(variantId);
+
+        Assert.Equal(StreamId.Create(StreamNames.Variant, variantId), stream);
+        Assert.Equal(StreamNames.Variant, stream.GetNamespace());
+        Assert.Equal(variantId.ToString(System.Globalization.CultureInfo.InvariantCulture), stream.GetKeyAsString());
+    }
+
+    [Theory]
     [InlineData(StreamNames.Clickstream, "shopify_clickstream", null, 1)]
     [InlineData(StreamNames.VariantUpdates, "plf_products_update", "products_update.example-tshirt.json", 2)]
     [InlineData(StreamNames.Sales, "plf_orders_create", "orders_create.example.json", 2)]
