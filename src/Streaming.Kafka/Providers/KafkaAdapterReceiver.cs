@@ -253,7 +253,6 @@ internal sealed partial class KafkaAdapterReceiver(
 
             CollectionsMarshal.AsSpan(_slots)[slot].Count++;
             _pulled.Add((slot, new KafkaEventEntry(record.Offset, index, record.Timestamp, @event)));
-            _lastOffsets[streamId] = record.Offset;
         }
 
         return true;
@@ -279,6 +278,7 @@ internal sealed partial class KafkaAdapterReceiver(
         for (var i = 0; i < slots.Length; i++)
         {
             batch.Add(new KafkaBatchContainer(slots[i].StreamId, topic.Name, partition, ImmutableCollectionsMarshal.AsImmutableArray(entries[i]), _epoch, slots[i].Preceding));
+            _lastOffsets[slots[i].StreamId] = entries[i][^1].Offset;
         }
 
         _pulled.Clear();
