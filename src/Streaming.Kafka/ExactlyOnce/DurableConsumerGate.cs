@@ -12,9 +12,11 @@ public sealed class DurableConsumerGate(IGrainFactory grains, ImplicitConsumers 
     /// <summary>
     /// Grains asked at once per checkpoint. A grain's write holds its turn, so letting thousands queue on the
     /// database at once would stall every one of them for the whole burst; a few at a time, each waits only
-    /// for its own write. Measured with PostgreSQL: 16 gave a p99 of 43 to 60 ms, 4 gave 36 to 40 ms.
+    /// for its own write. Measured with PostgreSQL, one silo, p99 at 5,000 events/s: 16 gave 43 to 60 ms; 4 gave
+    /// 36 to 40 ms at first, and 56 to 64 ms once the silo ran faster; 2 gave 37 to 39 ms and 1 gave 33 to 38 ms,
+    /// at the same events/s in bursts. Two keep twice the write rate of one for a silo with many busy grains.
     /// </summary>
-    public const int Concurrency = 4;
+    public const int Concurrency = 2;
 
     public async Task<bool> CanCommitAsync(KafkaCheckpoint checkpoint, CancellationToken cancellationToken)
     {
