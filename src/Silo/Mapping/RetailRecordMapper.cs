@@ -20,10 +20,10 @@ internal sealed class RetailRecordMapper : IKafkaRecordMapper
     /// </summary>
     internal static StreamId VariantStream(long variantId)
     {
+        // Twenty bytes hold any long, long.MinValue's sign included, so the format cannot fail.
         Span<byte> key = stackalloc byte[20];
-        return Utf8Formatter.TryFormat(variantId, key, out var written)
-            ? StreamId.Create(VariantNamespace, key[..written])
-            : StreamId.Create(StreamNames.Variant, variantId);
+        _ = Utf8Formatter.TryFormat(variantId, key, out var written);
+        return StreamId.Create(VariantNamespace, key[..written]);
     }
 
     public void Map(in KafkaRecord record, string streamNamespace, MappedEvents events)

@@ -51,7 +51,7 @@ public sealed class KafkaBatchContainer : IBatchContainer
     private KafkaSequenceToken? _first;
 
     /// <summary>The token of the first event: where this container sits in its partition.</summary>
-    public StreamSequenceToken SequenceToken => _first ??= new KafkaSequenceToken(Topic, Partition, Entries[0].Offset, Entries[0].Index, Epoch, PrecedingOffset);
+    public StreamSequenceToken SequenceToken => _first ??= TokenOf(Entries[0], PrecedingOffset);
 
     /// <summary>The token of the last event.</summary>
     public StreamSequenceToken LastToken => Entries.Length == 1 ? SequenceToken : TokenOf(Entries[^1]);
@@ -72,5 +72,5 @@ public sealed class KafkaBatchContainer : IBatchContainer
 
     public override string ToString() => $"{StreamId} {Topic}[{Partition}]@{Entries[0].Offset}..{Entries[^1].Offset} ({Entries.Length} events)";
 
-    private KafkaSequenceToken TokenOf(KafkaEventEntry entry) => new(Topic, Partition, entry.Offset, entry.Index, Epoch);
+    private KafkaSequenceToken TokenOf(KafkaEventEntry entry, long precedingOffset = -1) => new(Topic, Partition, entry.Offset, entry.Index, Epoch, precedingOffset);
 }
