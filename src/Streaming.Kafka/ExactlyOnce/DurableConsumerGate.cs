@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Streaming.Kafka.ExactlyOnce;
 
 /// <summary>
@@ -24,6 +26,9 @@ public sealed class DurableConsumerGate(IGrainFactory grains, ImplicitConsumers 
         // One grain that lost effects decides the answer, so the rest need not be asked.
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var durable = true;
+        var started = Stopwatch.GetTimestamp();
+        var asked = 0;
+        var pace = checkpoint.Delivered.Count > 0 ? checkpoint.Spread / checkpoint.Delivered.Count : TimeSpan.Zero;
         try
         {
             await Parallel.ForEachAsync(
@@ -31,6 +36,13 @@ public sealed class DurableConsumerGate(IGrainFactory grains, ImplicitConsumers 
                 new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = lost.Token },
                 async (delivered, token) =>
                 {
+                    // Asks at an even pace over the checkpoint's spread: a round of thousands at once delays deliveries.
+                    var due = pace * Interlocked.Increment(ref asked) - Stopwatch.GetElapsedTime(started);
+                    if (due > TimeSpan.FromMilliseconds(1))
+                    {
+                        await Task.Delay(due, token);
+                    }
+
                     var upTo = KafkaPosition.Of(delivered.Value);
                     foreach (var consumer in consumers.Of(delivered.Key))
                     {

@@ -11,9 +11,11 @@ namespace Streaming.Kafka.ExactlyOnce;
 /// Every stream that received events from this partition since the last commit, with the token of the last
 /// event it received.
 /// </param>
+/// <param name="Spread">How long the gate may spread its work over, so that a large checkpoint does not come all at once.</param>
 public sealed record KafkaCheckpoint(
     string Topic,
     string StreamNamespace,
     int Partition,
     long Offset,
-    IReadOnlyDictionary<StreamId, KafkaSequenceToken> Delivered);
+    IReadOnlyDictionary<StreamId, KafkaSequenceToken> Delivered,
+    TimeSpan Spread = default);

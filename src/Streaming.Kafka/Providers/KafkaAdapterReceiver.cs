@@ -311,7 +311,7 @@ internal sealed partial class KafkaAdapterReceiver(
 
     private KafkaCheckpoint Checkpoint(long offset)
     {
-        var checkpoint = new KafkaCheckpoint(topic.Name, topic.StreamNamespace, partition, offset, _delivered);
+        var checkpoint = new KafkaCheckpoint(topic.Name, topic.StreamNamespace, partition, offset, _delivered, options.CommitInterval / 2);
         _delivered = [];
         return checkpoint;
     }
