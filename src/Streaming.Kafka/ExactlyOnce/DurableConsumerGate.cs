@@ -36,8 +36,9 @@ public sealed class DurableConsumerGate(IGrainFactory grains, ImplicitConsumers 
                 new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = lost.Token },
                 async (delivered, token) =>
                 {
-                    // Asks at an even pace over the checkpoint's spread: a round of thousands at once delays deliveries.
-                    var due = pace * Interlocked.Increment(ref asked) - Stopwatch.GetElapsedTime(started);
+                    // Asks at an even pace over the checkpoint's spread, the first at once: a round of thousands at once
+                    // delays deliveries.
+                    var due = pace * (Interlocked.Increment(ref asked) - 1) - Stopwatch.GetElapsedTime(started);
                     if (due > TimeSpan.FromMilliseconds(1))
                     {
                         await Task.Delay(due, token);
