@@ -25,6 +25,7 @@ public sealed class DurableConsumerGate(IGrainFactory grains, ImplicitConsumers 
         ArgumentNullException.ThrowIfNull(checkpoint);
         // One grain that lost effects decides the answer, so the rest need not be asked.
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var hurry = CancellationTokenSource.CreateLinkedTokenSource(lost.Token, checkpoint.Hurry);
         var durable = true;
         var started = Stopwatch.GetTimestamp();
         var asked = 0;
@@ -41,7 +42,8 @@ public sealed class DurableConsumerGate(IGrainFactory grains, ImplicitConsumers 
                     var due = pace * (Interlocked.Increment(ref asked) - 1) - Stopwatch.GetElapsedTime(started);
                     if (due > TimeSpan.FromMilliseconds(1))
                     {
-                        await Task.Delay(due, token);
+                        await Task.Delay(due, hurry.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                        token.ThrowIfCancellationRequested();
                     }
 
                     var upTo = KafkaPosition.Of(delivered.Value);

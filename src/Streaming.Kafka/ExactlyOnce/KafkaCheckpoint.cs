@@ -12,10 +12,12 @@ namespace Streaming.Kafka.ExactlyOnce;
 /// event it received.
 /// </param>
 /// <param name="Spread">How long the gate may spread its work over, so that a large checkpoint does not come all at once.</param>
+/// <param name="Hurry">Cancelled when the partition is being released: the spread ends, and the rest is done at once.</param>
 public sealed record KafkaCheckpoint(
     string Topic,
     string StreamNamespace,
     int Partition,
     long Offset,
     IReadOnlyDictionary<StreamId, KafkaSequenceToken> Delivered,
-    TimeSpan Spread = default);
+    TimeSpan Spread = default,
+    CancellationToken Hurry = default);

@@ -40,6 +40,9 @@ internal sealed partial class KafkaAdapterReceiver(
     private readonly List<OpenStream> _slots = [];
     private readonly Dictionary<StreamId, int> _open = [];
     private readonly CancellationTokenSource _stopping = new();
+
+    // Ends the commit gate's spread on shutdown, so that releasing a partition does not wait out its pacing.
+    private readonly CancellationTokenSource _hurry = new();
     private Dictionary<StreamId, KafkaSequenceToken> _delivered = [];
 
     // Each stream's last record offset read since start or rewind, so a container can name its predecessor.
@@ -172,6 +175,7 @@ internal sealed partial class KafkaAdapterReceiver(
         }
 
         _consumer = null;
+        await _hurry.CancelAsync();
         _stopping.CancelAfter(timeout);
         try
         {
@@ -206,7 +210,11 @@ internal sealed partial class KafkaAdapterReceiver(
     }
 
     /// <summary>Orleans never disposes receivers; <see cref="Shutdown"/> does.</summary>
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _hurry.Dispose();
+    }
 
     /// <returns><c>false</c> when the record could not be dead-lettered and must be read again.</returns>
     private async Task<bool> MapAsync(ConsumeResult<byte[], byte[]> result)
@@ -311,7 +319,7 @@ internal sealed partial class KafkaAdapterReceiver(
 
     private KafkaCheckpoint Checkpoint(long offset)
     {
-        var checkpoint = new KafkaCheckpoint(topic.Name, topic.StreamNamespace, partition, offset, _delivered, options.CommitInterval / 2);
+        var checkpoint = new KafkaCheckpoint(topic.Name, topic.StreamNamespace, partition, offset, _delivered, options.CommitInterval / 2, _hurry.Token);
         _delivered = [];
         return checkpoint;
     }

@@ -64,6 +64,12 @@ public sealed class CommitGateTests(SiloFactory silo)
 
         Assert.True(await gate.CanCommitAsync(both, CancellationToken.None));
         Assert.False(await gate.CanCommitAsync(productAhead, CancellationToken.None));
+
+        // A partition being released hurries the gate: an hour's spread ends, and every grain is still asked.
+        using var released = new CancellationTokenSource();
+        await released.CancelAsync();
+        var hurried = both with { Spread = TimeSpan.FromHours(1), Hurry = released.Token };
+        Assert.True(await gate.CanCommitAsync(hurried, CancellationToken.None).WaitAsync(ApiReads.Patience));
     }
 
     private IKafkaCommitGate Gate() => silo.Services.GetRequiredKeyedService<IKafkaCommitGate>(StreamNames.Provider);
