@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Streaming.Kafka.ExactlyOnce;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Streaming.Kafka.ExactlyOnce;
 /// (<see cref="KafkaPositions"/>). Together: exactly-once effect.
 /// </summary>
 /// <remarks>Register it as the provider's <see cref="IKafkaCommitGate"/>; every implicit subscriber of its streams must then implement <see cref="IDurableStreamConsumer"/>.</remarks>
-public sealed class DurableConsumerGate(IGrainFactory grains, ImplicitConsumers consumers) : IKafkaCommitGate
+public sealed class DurableConsumerGate(IGrainFactory grains, ImplicitConsumers consumers, TimeProvider time) : IKafkaCommitGate
 {
     /// <summary>
     /// Grains asked at once per checkpoint. A grain's write holds its turn, so letting thousands queue on the
@@ -27,9 +25,7 @@ public sealed class DurableConsumerGate(IGrainFactory grains, ImplicitConsumers 
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var hurry = CancellationTokenSource.CreateLinkedTokenSource(lost.Token, checkpoint.Hurry);
         var durable = true;
-        var started = Stopwatch.GetTimestamp();
-        var asked = 0;
-        var pace = checkpoint.Delivered.Count > 0 ? checkpoint.Spread / checkpoint.Delivered.Count : TimeSpan.Zero;
+        var pace = new AskPace(checkpoint.Spread, checkpoint.Delivered.Count, time);
         try
         {
             await Parallel.ForEachAsync(
@@ -37,14 +33,8 @@ public sealed class DurableConsumerGate(IGrainFactory grains, ImplicitConsumers 
                 new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = lost.Token },
                 async (delivered, token) =>
                 {
-                    // Asks at an even pace over the checkpoint's spread, the first at once: a round of thousands at once
-                    // delays deliveries.
-                    var due = pace * (Interlocked.Increment(ref asked) - 1) - Stopwatch.GetElapsedTime(started);
-                    if (due > TimeSpan.FromMilliseconds(1))
-                    {
-                        await Task.Delay(due, hurry.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                        token.ThrowIfCancellationRequested();
-                    }
+                    await pace.NextAsync(hurry.Token);
+                    token.ThrowIfCancellationRequested();
 
                     var upTo = KafkaPosition.Of(delivered.Value);
                     foreach (var consumer in consumers.Of(delivered.Key))

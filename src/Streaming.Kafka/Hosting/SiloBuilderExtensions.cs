@@ -54,6 +54,7 @@ public static class SiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         builder.Services.TryAddSingleton<ImplicitConsumers>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddKeyedSingleton<IKafkaCommitGate, DurableConsumerGate>(name);
         return builder;
     }
