@@ -1,5 +1,6 @@
 global using System.Collections.Immutable;
 global using Orleans;
+global using Orleans.Placement;
 global using Orleans.Runtime;
 global using Orleans.Streams;
 global using Retail.Grains.Abstractions;

@@ -8,6 +8,7 @@ namespace Retail.Grains.Inventory;
 /// </summary>
 /// <remarks>Written through on every delivery, so, like a product, it leaves memory after two idle minutes.</remarks>
 [ImplicitStreamSubscription(StreamNames.InventoryLevels)]
+[PreferLocalPlacement]
 [CollectionAgeLimit(Minutes = 2)]
 internal sealed class InventoryItemGrain(
     [PersistentState("inventory-item", StorageNames.Retail)] IPersistentState<InventoryItemState> state)

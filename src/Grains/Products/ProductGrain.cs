@@ -8,6 +8,7 @@ namespace Retail.Grains.Products;
 /// Orleans' fifteen: a catalog update activates a grain per product.
 /// </remarks>
 [ImplicitStreamSubscription(StreamNames.Products)]
+[PreferLocalPlacement]
 [CollectionAgeLimit(Minutes = 2)]
 internal sealed class ProductGrain(
     [PersistentState("product", StorageNames.Retail)] IPersistentState<ProductState> state)
