@@ -68,12 +68,13 @@ public static class ActivityWindows
         }
 
         // At most one entry per minute of the hour, oldest first.
-        var counts = new List<MinuteCount>(ActivityWindow.Minutes);
+        Span<MinuteCount> counts = stackalloc MinuteCount[ActivityWindow.Minutes];
+        var length = 0;
         foreach (var count in window.Counts)
         {
             if (count.Minute > head - ActivityWindow.Minutes)
             {
-                counts.Add(count);
+                counts[length++] = count;
             }
         }
 
@@ -86,22 +87,24 @@ public static class ActivityWindows
             }
 
             var slot = 0;
-            while (slot < counts.Count && counts[slot].Minute < minute)
+            while (slot < length && counts[slot].Minute < minute)
             {
                 slot++;
             }
 
-            if (slot < counts.Count && counts[slot].Minute == minute)
+            if (slot < length && counts[slot].Minute == minute)
             {
                 counts[slot] = counts[slot] with { Count = counts[slot].Count + 1 };
             }
             else
             {
-                counts.Insert(slot, new MinuteCount((int)minute, 1));
+                counts[slot..length].CopyTo(counts[(slot + 1)..]);
+                counts[slot] = new MinuteCount((int)minute, 1);
+                length++;
             }
         }
 
-        return new ActivityWindow(head, [.. counts]);
+        return new ActivityWindow(head, [.. counts[..length]]);
     }
 
     /// <summary>Events in the <paramref name="span"/> that ends at <paramref name="now"/> (whole minutes, at most an hour).</summary>

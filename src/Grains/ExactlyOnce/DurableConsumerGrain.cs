@@ -108,8 +108,10 @@ internal abstract class DurableConsumerGrain<TState, TEvent>(IPersistentState<TS
         var applied = current.Applied;
         var fresh = new List<TEvent>(batch.Count);
         KafkaPosition? newest = null;
-        foreach (var item in batch)
+        // Indexed, not foreach: the batch is an interface, and its enumerator would be one more object per delivery.
+        for (var i = 0; i < batch.Count; i++)
         {
+            var item = batch[i];
             var position = KafkaPosition.Of(item.Token);
             if (newest is { } pending && !pending.SamePartition(position))
             {

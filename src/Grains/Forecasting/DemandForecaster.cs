@@ -117,8 +117,18 @@ public sealed class DemandForecaster
     public DemandRate Outlook(SalesSignals signals, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(signals);
-        return new[] { Outlook(signals.Orders, now), Outlook(signals.InventoryDecrements, now), Outlook(signals.Purchases, now) }
-            .MaxBy(r => r.PerDay)!;
+        // The first of equals wins, as in the order the sources are listed.
+        var strongest = Outlook(signals.Orders, now);
+        foreach (var other in (ReadOnlySpan<DemandHistory>)[signals.InventoryDecrements, signals.Purchases])
+        {
+            var rate = Outlook(other, now);
+            if (rate.PerDay.CompareTo(strongest.PerDay) > 0)
+            {
+                strongest = rate;
+            }
+        }
+
+        return strongest;
     }
 
     /// <summary>Folds the open day, then every day after it before <paramref name="day"/> as a day without a sale.</summary>

@@ -97,8 +97,9 @@ internal sealed class ProductVariantGrain(
 
         // Runs of clickstream events are applied at once (see VariantReducer), in order with the other events.
         var clicks = new List<ClickstreamEvent>(events.Count);
-        foreach (var variantEvent in events)
+        for (var i = 0; i < events.Count; i++)
         {
+            var variantEvent = events[i];
             if (variantEvent is ClickstreamEvent click)
             {
                 clicks.Add(click);
@@ -134,9 +135,9 @@ internal sealed class ProductVariantGrain(
         next = await DecideAsync(next);
         metrics.Applied(topic, events.Count);
         var visible = time.GetUtcNow();
-        foreach (var variantEvent in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            if (variantEvent is ClickstreamEvent click)
+            if (events[i] is ClickstreamEvent click)
             {
                 metrics.Visible(visible - click.Timestamp);
             }

@@ -28,8 +28,10 @@ public static class VariantReducer
         var activity = state.Activity;
         var purchases = state.Sales.Purchases;
         long views = 0, carts = 0, bought = 0;
-        foreach (var click in clicks)
+        // Indexed here and below, not foreach: an interface's enumerator is one more object per delivery.
+        for (var i = 0; i < clicks.Count; i++)
         {
+            var click = clicks[i];
             switch (click.Activity)
             {
                 case Activities.ContentView:
@@ -67,11 +69,11 @@ public static class VariantReducer
     private static ReadOnlySpan<DateTimeOffset> TimesOf(IReadOnlyList<ClickstreamEvent> clicks, string activity, Span<DateTimeOffset> buffer)
     {
         var count = 0;
-        foreach (var click in clicks)
+        for (var i = 0; i < clicks.Count; i++)
         {
-            if (click.Activity == activity)
+            if (clicks[i].Activity == activity)
             {
-                buffer[count++] = click.Timestamp;
+                buffer[count++] = clicks[i].Timestamp;
             }
         }
 
