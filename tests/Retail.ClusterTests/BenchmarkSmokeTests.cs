@@ -106,7 +106,7 @@ public sealed partial class BenchmarkSmokeTests
             .Count();
     }
 
-    private static async Task<(int ExitCode, string[] Lines, string Error)> RunAsync(params string[] args)
+    internal static async Task<(int ExitCode, string[] Lines, string Error)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Retail.Benchmarks"))
         {

@@ -90,6 +90,8 @@ public static class MemoryCommand
             settings["Kafka:Topics:ProductsUpdate"] = productsTopic;
         }
 
+        // Declared first, so disposed last: once the silo has stopped.
+        using var stored = new PostgresRun(options.Storage == "postgres" ? options.Postgres : null, serviceId);
         using var silo = SiloProcess.Start(settings, Bench.FreePort());
         using var http = silo.CreateClient();
         await silo.WaitUntilReadyAsync(http, TimeSpan.FromMinutes(2));

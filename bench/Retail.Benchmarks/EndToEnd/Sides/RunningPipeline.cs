@@ -20,8 +20,13 @@ internal sealed class RunningPipeline : IRunningSide, IReportsLatency
     private readonly List<SiloProcess> _silos = [];
     private readonly List<HttpClient> _clients = [];
     private readonly List<ProbeClient> _probes = [];
+    private readonly PostgresRun _stored;
 
-    private RunningPipeline(SideSetup setup) => _setup = setup;
+    private RunningPipeline(SideSetup setup, string? postgres)
+    {
+        _setup = setup;
+        _stored = new PostgresRun(postgres, _serviceId);
+    }
 
     /// <summary>
     /// Starts <paramref name="silos"/> silo processes one after another, each once the one before is ready: a
@@ -29,7 +34,7 @@ internal sealed class RunningPipeline : IRunningSide, IReportsLatency
     /// </summary>
     public static async Task<RunningPipeline> StartAsync(SideSetup setup, int silos, string? postgres)
     {
-        var pipeline = new RunningPipeline(setup);
+        var pipeline = new RunningPipeline(setup, postgres);
         try
         {
             int? primarySiloPort = null;
@@ -144,6 +149,7 @@ internal sealed class RunningPipeline : IRunningSide, IReportsLatency
         _probes.ForEach(p => p.Dispose());
         _clients.ForEach(c => c.Dispose());
         _silos.ForEach(s => s.Dispose());
+        _stored.Dispose();
     }
 
     /// <summary>Every silo sees all of them as active members: one cluster, sharing the partitions.</summary>
