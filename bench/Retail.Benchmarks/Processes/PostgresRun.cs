@@ -21,7 +21,8 @@ internal sealed class PostgresRun(string? connectionString, string serviceId) : 
             using var db = new NpgsqlConnection(connectionString);
             db.Open();
             using var batch = new NpgsqlBatch(db);
-            // Members before versions: a member row refers to its cluster's version row.
+            // Members before versions: a member row refers to its cluster's version row. The benchmarks give a run
+            // the same cluster and service id (Bench.SiloSettings).
             foreach (var sql in (string[])[
                 "DELETE FROM orleansstorage WHERE serviceid = $1",
                 "DELETE FROM orleansmembershiptable WHERE deploymentid = $1",
@@ -34,6 +35,10 @@ internal sealed class PostgresRun(string? connectionString, string serviceId) : 
 
             batch.ExecuteNonQuery();
             Console.WriteLine($"  deleted the run's {batch.BatchCommands[0].RecordsAffected:N0} grain states and its cluster membership from PostgreSQL");
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // The silos stopped before they applied the schema: they stored nothing.
         }
         catch (NpgsqlException ex)
         {

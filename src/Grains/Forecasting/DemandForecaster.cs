@@ -117,7 +117,7 @@ public sealed class DemandForecaster
     public DemandRate Outlook(SalesSignals signals, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(signals);
-        // The first of equals wins, as in the order the sources are listed.
+        // The first of equals wins, and NaN loses (CompareTo, not >): the order MaxBy gave.
         var strongest = Outlook(signals.Orders, now);
         foreach (var other in (ReadOnlySpan<DemandHistory>)[signals.InventoryDecrements, signals.Purchases])
         {

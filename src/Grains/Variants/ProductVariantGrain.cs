@@ -17,8 +17,8 @@ namespace Retail.Grains.Variants;
 /// second, and one write per commit interval serves them all.
 /// </remarks>
 [ImplicitStreamSubscription(StreamNames.Variant)]
-// Activated by its stream's first delivery, so it lives on the silo that reads its partition and deliveries stay in
-// the process; Orleans' default weighs the silos' load instead, and sends some of them across to another silo.
+// Usually activated by its stream's first delivery, so it lives on the silo that reads its partition and deliveries
+// stay in the process; Orleans' default weighs the silos' load instead, and puts some on the other silos.
 [PreferLocalPlacement]
 internal sealed class ProductVariantGrain(
     [PersistentState("variant", StorageNames.Retail)] IPersistentState<ProductVariantState> state,

@@ -117,4 +117,26 @@ public class ActivityWindowsTests
             Assert.Equal(sequential.Counts.ToArray(), batched.Counts.ToArray());
         }
     }
+
+    [Fact]
+    public void Adding_many_at_once_to_a_window_with_every_minute_filled_keeps_one_entry_per_minute()
+    {
+        // Every minute of the hour has an event, the most a window can hold; more in each minute, and one that moves
+        // the head a minute on, dropping the oldest.
+        var full = ActivityWindow.Empty.AddAll([.. Enumerable.Range(0, ActivityWindow.Minutes).Select(m => Noon.AddMinutes(m))]);
+        DateTimeOffset[] more = [.. Enumerable.Range(0, ActivityWindow.Minutes).Select(m => Noon.AddMinutes(m).AddSeconds(30)), Noon.AddMinutes(ActivityWindow.Minutes)];
+
+        var batched = full.AddAll(more);
+        var sequential = full;
+        foreach (var at in more)
+        {
+            sequential = sequential.Add(at);
+        }
+
+        Assert.Equal(ActivityWindow.Minutes, full.Counts.Length);
+        Assert.Equal(sequential.Counts.ToArray(), batched.Counts.ToArray());
+        Assert.Equal(ActivityWindow.Minutes, batched.Counts.Length);
+        Assert.Equal(1, batched.Counts[^1].Count);
+        Assert.All(batched.Counts.Take(ActivityWindow.Minutes - 1), c => Assert.Equal(2, c.Count));
+    }
 }
