@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using System.Net.Http.Json;
-using Npgsql;
 using Retail.Silo.Storage;
 
 namespace Retail.ClusterTests;
@@ -25,11 +24,11 @@ public sealed class ClusterTests(PostgresServer postgres)
         var migrator = new SchemaMigrator(new PostgresConnection(connection), Options.Create(new SchemaOptions()), NullLogger<SchemaMigrator>.Instance);
 
         await migrator.ApplyAsync(connection, CancellationToken.None);
-        var first = await QueryCountAsync(connection);
+        var first = await PostgresServer.CountRowsAsync(connection, "orleansquery");
         await migrator.ApplyAsync(connection, CancellationToken.None);
 
         Assert.True(first > 10, $"only {first} queries");
-        Assert.Equal(first, await QueryCountAsync(connection));
+        Assert.Equal(first, await PostgresServer.CountRowsAsync(connection, "orleansquery"));
         Assert.Contains(SchemaMigrator.Scripts(), s => s.Name.Contains("clustering", StringComparison.Ordinal));
     }
 
@@ -128,12 +127,4 @@ public sealed class ClusterTests(PostgresServer postgres)
     }
 
     private sealed record KpiFigures(double EventsPerSecond, long ConsumerLag, int ReportingSilos);
-
-    private static async Task<long> QueryCountAsync(string connection)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansquery", db);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Npgsql;
 
 namespace Retail.ClusterTests;
 
@@ -23,16 +22,8 @@ public sealed class PostgresBenchmarkSmokeTests(PostgresServer postgres)
         // written; once the silo stopped, the harness deleted its rows.
         var deleted = Assert.Single(lines, l => l.StartsWith("deleted the run's ", StringComparison.Ordinal));
         Assert.True(long.Parse(deleted.Split(' ')[3], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) >= 200, deleted);
-        Assert.Equal(0, await CountAsync(connection, "orleansstorage"));
-        Assert.Equal(0, await CountAsync(connection, "orleansmembershiptable"));
-        Assert.Equal(0, await CountAsync(connection, "orleansmembershipversiontable"));
-    }
-
-    private static async Task<long> CountAsync(string connection, string table)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", db);
-        return (long)(await command.ExecuteScalarAsync())!;
+        Assert.Equal(0, await PostgresServer.CountRowsAsync(connection, "orleansstorage"));
+        Assert.Equal(0, await PostgresServer.CountRowsAsync(connection, "orleansmembershiptable"));
+        Assert.Equal(0, await PostgresServer.CountRowsAsync(connection, "orleansmembershipversiontable"));
     }
 }

@@ -47,6 +47,15 @@ public sealed class PostgresServer : IAsyncLifetime
         return $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}";
     }
 
+    /// <summary>The rows in <paramref name="table"/> of the database at <paramref name="connection"/>.</summary>
+    public static async Task<long> CountRowsAsync(string connection, string table)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", db);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public Task StartAsync() =>
         AsPostgresAsync(Path.Combine(_bin!, "pg_ctl"), "-D", Path.Combine(_folder, "data"), "-l", Path.Combine(_folder, "log"), "-w", "-o",
             $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start");
